@@ -1,0 +1,60 @@
+using System.Numerics;
+using Nabla.Tensors;
+
+namespace Nabla.Activations;
+
+/// <summary>
+/// An activation A = f(Z), applied to a whole batch (rows = examples).
+/// Backward turns the upstream gradient dA = ∂L/∂A into dZ = ∂L/∂Z.
+/// </summary>
+public abstract class Activation
+{
+    /// <summary>The name used in spec files, e.g. "leaky_relu".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>True when aᵢ depends on zᵢ alone, so dZ = dA ⊙ f′(Z).</summary>
+    public virtual bool IsElementWise => true;
+
+    /// <summary>A = f(Z).</summary>
+    public abstract void Forward<T>(Matrix<T> z, Matrix<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>dZ = dA ⊙ f′(Z) for element-wise activations (softmax overrides it with its Jacobian).</summary>
+    public virtual void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var zs = z.Span;
+        var As = a.Span;
+        var g = dA.Span;
+        dZ.SetRows(z.Rows);
+        var d = dZ.Span;
+        for (int i = 0; i < d.Length; i++)
+        {
+            d[i] = g[i] * Derivative(zs[i], As[i]);
+        }
+    }
+
+    /// <summary>f′(z), given z and a = f(z) (whichever is cheaper to use).</summary>
+    public abstract T Derivative<T>(T z, T a)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>f(z) for one value.</summary>
+    public abstract T Apply<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T>;
+
+    public override string ToString() => Name;
+
+    /// <summary>The activation a spec names; alpha is leaky_relu's slope for z &lt; 0.</summary>
+    public static Activation? FromName(string name, double alpha = LeakyRelu.DefaultAlpha) => name switch
+    {
+        "identity" or "linear" => new Identity(),
+        "sigmoid" or "logistic" => new Sigmoid(),
+        "tanh" => new Tanh(),
+        "relu" => new Relu(),
+        "leaky_relu" => new LeakyRelu(alpha),
+        "softmax" => new Softmax(),
+        _ => null,
+    };
+
+    public static readonly string[] Names = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"];
+}

@@ -1,0 +1,26 @@
+using System.Numerics;
+using Nabla.Tensors;
+
+namespace Nabla.Activations;
+
+/// <summary>f(z) = z, f′(z) = 1.</summary>
+public sealed class Identity : Activation
+{
+    public override string Name => "identity";
+
+    public override void Forward<T>(Matrix<T> z, Matrix<T> a)
+    {
+        a.SetRows(z.Rows);
+        z.Span.CopyTo(a.Span);
+    }
+
+    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
+    {
+        dZ.SetRows(dA.Rows);
+        dA.Span.CopyTo(dZ.Span); // dZ = dA · 1
+    }
+
+    public override T Apply<T>(T z) => z;
+
+    public override T Derivative<T>(T z, T a) => T.One;
+}

@@ -1,0 +1,69 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Nabla.Tensors;
+
+namespace Nabla.Activations;
+
+/// <summary>
+/// softmax(z)ⱼ = e^{zⱼ} / Σₖ e^{zₖ}, row by row. It is not element-wise: its Jacobian is
+/// ∂aⱼ/∂zᵢ = aⱼ(δᵢⱼ − aᵢ), so dZᵢ = Σⱼ dAⱼ·∂aⱼ/∂zᵢ = aᵢ(dAᵢ − Σⱼ dAⱼ aⱼ).
+/// </summary>
+public sealed class Softmax : Activation
+{
+    public override string Name => "softmax";
+
+    public override bool IsElementWise => false;
+
+    public override void Forward<T>(Matrix<T> z, Matrix<T> a)
+    {
+        a.SetRows(z.Rows);
+        for (int i = 0; i < z.Rows; i++)
+        {
+            var zr = z.Row(i);
+            var ar = a.Row(i);
+            T max = TensorPrimitives.Max<T>(zr); // subtract the max: e^{z − max} never overflows
+            TensorPrimitives.Subtract(zr, max, ar);
+            TensorPrimitives.Exp<T>(ar, ar);
+            T sum = TensorPrimitives.Sum<T>(ar);
+            TensorPrimitives.Divide(ar, sum, ar);
+        }
+    }
+
+    /// <summary>The full Jacobian product: dZᵢ = aᵢ(dAᵢ − Σⱼ dAⱼ aⱼ).</summary>
+    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
+    {
+        dZ.SetRows(z.Rows);
+        for (int i = 0; i < z.Rows; i++)
+        {
+            var ar = a.Row(i);
+            var gr = dA.Row(i);
+            var dr = dZ.Row(i);
+            T dot = TensorPrimitives.Dot<T>(gr, ar);
+            for (int j = 0; j < dr.Length; j++)
+            {
+                dr[j] = ar[j] * (gr[j] - dot);
+            }
+        }
+    }
+
+    /// <summary>The Jacobian ∂aⱼ/∂zᵢ = aⱼ(δᵢⱼ − aᵢ) of one row, for explanations.</summary>
+    public static double[,] Jacobian(ReadOnlySpan<double> a)
+    {
+        var j = new double[a.Length, a.Length];
+        for (int r = 0; r < a.Length; r++)
+        {
+            for (int c = 0; c < a.Length; c++)
+            {
+                j[r, c] = a[c] * ((r == c ? 1 : 0) - a[r]);
+            }
+        }
+
+        return j;
+    }
+
+    public override T Apply<T>(T z) =>
+        throw new InvalidOperationException("softmax depends on the whole row; use Forward.");
+
+    public override T Derivative<T>(T z, T a) =>
+        throw new InvalidOperationException("softmax has a full Jacobian, not an element-wise derivative.");
+}

@@ -1,0 +1,124 @@
+using System.Numerics;
+using Nabla.Activations;
+using Nabla.Tensors;
+
+namespace Nabla.Layers;
+
+/// <summary>
+/// A fully connected layer: Z = X·W + b, A = f(Z), for a whole batch X (m × n_in).
+/// W is n_in × n_out (row i holds the weights leaving input i); b is 1 × n_out.
+/// Buffers are allocated once per batch size and reused, so a step allocates nothing.
+/// </summary>
+public sealed class Dense<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private Matrix<T> x = new(0, 0);
+
+    public Dense(int inputs, int units, Activation activation, bool hasBias = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
+        Inputs = inputs;
+        Units = units;
+        Activation = activation;
+        W = new Matrix<T>(inputs, units);
+        B = hasBias ? new Matrix<T>(1, units) : null;
+        Z = new Matrix<T>(0, units);
+        A = new Matrix<T>(0, units);
+        DZ = new Matrix<T>(0, units);
+        DX = new Matrix<T>(0, inputs);
+        DW = new Matrix<T>(inputs, units);
+        DB = new Matrix<T>(1, units);
+    }
+
+    public int Inputs { get; }
+
+    public int Units { get; }
+
+    public Activation Activation { get; }
+
+    /// <summary>Weights, n_in × n_out.</summary>
+    public Matrix<T> W { get; }
+
+    /// <summary>Bias, 1 × n_out, or null for a layer without bias.</summary>
+    public Matrix<T>? B { get; }
+
+    public bool TrainWeights { get; set; } = true;
+
+    public bool TrainBias { get; set; } = true;
+
+    /// <summary>The input of the last forward pass (a reference, not a copy).</summary>
+    public Matrix<T> X => x;
+
+    public Matrix<T> Z { get; private set; }
+
+    public Matrix<T> A { get; private set; }
+
+    /// <summary>δ = ∂L/∂Z of the last backward pass.</summary>
+    public Matrix<T> DZ { get; private set; }
+
+    /// <summary>∂L/∂X, the gradient handed to the layer below (or the input gradient dX).</summary>
+    public Matrix<T> DX { get; private set; }
+
+    /// <summary>∂L/∂W = Xᵀ·dZ.</summary>
+    public Matrix<T> DW { get; }
+
+    /// <summary>∂L/∂b = column sums of dZ.</summary>
+    public Matrix<T> DB { get; }
+
+    /// <summary>Makes every batch buffer hold at least <paramref name="m"/> rows.</summary>
+    public void Reserve(int m)
+    {
+        if (Z.RowCapacity >= m)
+        {
+            return;
+        }
+
+        Z = new Matrix<T>(m, Units);
+        A = new Matrix<T>(m, Units);
+        DZ = new Matrix<T>(m, Units);
+        DX = new Matrix<T>(m, Inputs);
+    }
+
+    /// <summary>Z = X·W + b;  A = f(Z).</summary>
+    public Matrix<T> Forward(Matrix<T> input)
+    {
+        if (input.Cols != Inputs)
+        {
+            throw new ArgumentException($"The layer expects {Inputs} inputs per example, got {input.Cols}.");
+        }
+
+        Reserve(input.Rows);
+        x = input;
+        Gemm.Multiply(input, W, Z);      // Z = X·W
+        if (B is not null)
+        {
+            RowVector.AddTo(Z, B.Span);  //   + b (broadcast over the rows)
+        }
+
+        Activation.Forward(Z, A);        // A = f(Z)
+        return A;
+    }
+
+    /// <summary>dZ = dA ⊙ f′(Z), or the Jacobian product for softmax; then the parameter gradients.</summary>
+    public void Backward(Matrix<T> dA, bool computeDx)
+    {
+        Activation.Backward(Z, A, dA, DZ); // dZ = dA ⊙ f′(Z)
+        BackwardFromDelta(computeDx);
+    }
+
+    /// <summary>Given dZ (already in <see cref="DZ"/>): dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ.</summary>
+    public void BackwardFromDelta(bool computeDx)
+    {
+        Gemm.MultiplyTransposeA(x, DZ, DW);            // dW = Xᵀ·dZ
+        if (B is not null)
+        {
+            RowVector.ColumnSums(DZ, DB.Span);         // db = column sums of dZ
+        }
+
+        if (computeDx)
+        {
+            Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ
+        }
+    }
+}

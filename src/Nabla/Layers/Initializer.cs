@@ -1,0 +1,77 @@
+using Nabla.Training;
+
+namespace Nabla.Layers;
+
+/// <summary>
+/// How missing weights are filled: zeros, normal(scale), uniform(a,b), xavier (Glorot uniform,
+/// ±√(6/(n_in+n_out))) or he (normal with σ = √(2/n_in)). Values come from a seeded generator.
+/// </summary>
+public sealed record Initializer(string Kind, double A = 0, double B = 0)
+{
+    public static readonly string[] Kinds = ["zeros", "normal(scale)", "uniform(a,b)", "xavier", "he"];
+
+    /// <summary>The default for weights: xavier for sigmoid/tanh-like layers, he for the relu family.</summary>
+    public static Initializer DefaultFor(string activation) =>
+        activation is "relu" or "leaky_relu" ? new("he") : new("xavier");
+
+    /// <summary>Parses "zeros", "normal(0.01)", "uniform(-0.5, 0.5)", "xavier", "he"; null when not understood.</summary>
+    public static Initializer? Parse(string text)
+    {
+        string t = text.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (t is "zeros" or "xavier" or "he" or "normal" or "glorot")
+        {
+            return new(t == "glorot" ? "xavier" : t, t == "normal" ? 1 : 0);
+        }
+
+        int open = t.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0 || !t.EndsWith(')'))
+        {
+            return null;
+        }
+
+        string kind = t[..open];
+        string[] args = t[(open + 1)..^1].Split(',');
+        var values = new double[args.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (!double.TryParse(args[i], System.Globalization.CultureInfo.InvariantCulture, out values[i]))
+            {
+                return null;
+            }
+        }
+
+        return (kind, values.Length) switch
+        {
+            ("normal", 1) => new("normal", values[0]),
+            ("uniform", 2) when values[0] < values[1] => new("uniform", values[0], values[1]),
+            _ => null,
+        };
+    }
+
+    /// <summary>Draws an n_in × n_out matrix of values (row-major).</summary>
+    public double[] Draw(int inputs, int units, SeededRandom random)
+    {
+        var w = new double[inputs * units];
+        for (int i = 0; i < w.Length; i++)
+        {
+            w[i] = Kind switch
+            {
+                "zeros" => 0,
+                "normal" => A * random.NextNormal(),
+                "uniform" => random.Uniform(A, B),
+                "xavier" => random.Uniform(-1, 1) * Math.Sqrt(6.0 / (inputs + units)),
+                "he" => random.NextNormal() * Math.Sqrt(2.0 / inputs),
+                _ => throw new InvalidOperationException($"Unknown initializer {Kind}."),
+            };
+        }
+
+        return w;
+    }
+
+    public override string ToString() => Kind switch
+    {
+        "normal" => FormattableString.Invariant($"normal({A})"),
+        "uniform" => FormattableString.Invariant($"uniform({A},{B})"),
+        _ => Kind,
+    };
+}

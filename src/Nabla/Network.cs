@@ -1,0 +1,146 @@
+using System.Numerics;
+using Nabla.Activations;
+using Nabla.Layers;
+using Nabla.Losses;
+using Nabla.Tensors;
+
+namespace Nabla;
+
+/// <summary>
+/// A stack of <see cref="Dense{T}"/> layers and a loss. Forward computes every Z and A;
+/// Backward starts from dA_L = ∂L/∂A_L and walks down the layers, leaving dZ, dW, db and dX
+/// in each layer's buffers.
+/// </summary>
+public sealed class Network<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<Parameter<T>> parameters = [];
+    private Matrix<T> outputGradient;
+
+    public Network(int inputs, IReadOnlyList<Dense<T>> layers, Loss loss)
+    {
+        if (layers.Count == 0)
+        {
+            throw new ArgumentException("A network needs at least one layer.");
+        }
+
+        int width = inputs;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            if (layers[l].Inputs != width)
+            {
+                throw new ArgumentException($"Layer {l + 1} expects {layers[l].Inputs} inputs, but {width} arrive.");
+            }
+
+            var layer = layers[l];
+            width = layer.Units;
+            parameters.Add(new Parameter<T>($"W{l + 1}", layer.W, layer.DW, () => layer.TrainWeights));
+            if (layer.B is not null)
+            {
+                parameters.Add(new Parameter<T>($"b{l + 1}", layer.B, layer.DB, () => layer.TrainBias));
+            }
+        }
+
+        Inputs = inputs;
+        Layers = layers;
+        Loss = loss;
+        outputGradient = new Matrix<T>(0, width);
+    }
+
+    public int Inputs { get; }
+
+    public int Outputs => Layers[^1].Units;
+
+    public IReadOnlyList<Dense<T>> Layers { get; }
+
+    public Loss Loss { get; }
+
+    /// <summary>
+    /// Use the fused output deltas (sigmoid + bce ⇒ dZ = (A − Y)/N, softmax + cce ⇒ dZ = (P − Y)/m).
+    /// When false, the general path dZ = dA ⊙ f′(Z) (or the softmax Jacobian) is used; both agree.
+    /// </summary>
+    public bool UseFusedOutputDelta { get; set; } = true;
+
+    /// <summary>W1, b1, W2, b2, … in layer order (a layer without bias has no b).</summary>
+    public IReadOnlyList<Parameter<T>> Parameters => parameters;
+
+    /// <summary>∂L/∂A_L of the last backward pass (empty when a fused path skipped it).</summary>
+    public Matrix<T> OutputGradient => outputGradient;
+
+    /// <summary>True when the last backward pass took a fused output path.</summary>
+    public bool LastBackwardWasFused { get; private set; }
+
+    /// <summary>Runs the batch through every layer and returns A_L (a buffer: copy it to keep it).</summary>
+    public Matrix<T> Forward(Matrix<T> x)
+    {
+        var a = x;
+        foreach (var layer in Layers)
+        {
+            a = layer.Forward(a); // A_l = f(A_{l−1}·W_l + b_l)
+        }
+
+        return a;
+    }
+
+    /// <summary>L(A_L, Y) for the last forward pass.</summary>
+    public T LossValue(Matrix<T> y) => Loss.Value(Layers[^1].A, y);
+
+    /// <summary>
+    /// Backpropagation for the last forward pass: fills dZ, dW, db (and dX) of every layer.
+    /// With <paramref name="computeInputGradient"/> the first layer also computes dX = ∂L/∂X.
+    /// </summary>
+    public void Backward(Matrix<T> y, bool computeInputGradient = false)
+    {
+        var output = Layers[^1];
+        LastBackwardWasFused = UseFusedOutputDelta && TryFusedDelta(output, y);
+        if (LastBackwardWasFused)
+        {
+            outputGradient.SetRows(0);
+            output.BackwardFromDelta(computeDx: Layers.Count > 1 || computeInputGradient);
+        }
+        else
+        {
+            Reserve(y.Rows);
+            Loss.Gradient(output.A, y, outputGradient); // dA_L = ∂L/∂A_L
+            output.Backward(outputGradient, computeDx: Layers.Count > 1 || computeInputGradient);
+        }
+
+        for (int l = Layers.Count - 2; l >= 0; l--)
+        {
+            // dA_l = dX_{l+1}: the gradient flowing down from the layer above
+            Layers[l].Backward(Layers[l + 1].DX, computeDx: l > 0 || computeInputGradient);
+        }
+    }
+
+    /// <summary>Makes every buffer hold at least m rows, so later steps allocate nothing.</summary>
+    public void Reserve(int m)
+    {
+        foreach (var layer in Layers)
+        {
+            layer.Reserve(m);
+        }
+
+        if (outputGradient.RowCapacity < m)
+        {
+            outputGradient = new Matrix<T>(m, Outputs);
+        }
+    }
+
+    /// <summary>Runs the network on X and returns a fresh copy of the outputs.</summary>
+    public Matrix<T> Predict(Matrix<T> x) => Forward(x).Clone();
+
+    private bool TryFusedDelta(Dense<T> output, Matrix<T> y)
+    {
+        switch (output.Activation, Loss)
+        {
+            case (Sigmoid, BinaryCrossEntropy bce):
+                bce.SigmoidDelta(output.A, y, output.DZ);   // dZ = (A − Y) / N
+                return true;
+            case (Softmax, CategoricalCrossEntropy cce):
+                cce.SoftmaxDelta(output.A, y, output.DZ);   // dZ = (P − Y) / m
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Numerics;
+
+namespace Nabla.Optimizers;
+
+/// <summary>
+/// Gradient descent with momentum μ: v ← μ·v + dW; W ← W − η·v.
+/// Nesterov's variant looks ahead: W ← W − η·(dW + μ·v).
+/// </summary>
+public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool nesterov = false)
+    : Optimizer<T>(learningRate)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<T[]> velocities = [];
+
+    public double Mu { get; } = momentum;
+
+    public bool Nesterov { get; } = nesterov;
+
+    protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
+    {
+        var v = State(velocities, slot, w.Length);
+        T mu = T.CreateChecked(Mu);
+        T eta = T.CreateChecked(LearningRate);
+        for (int i = 0; i < w.Length; i++)
+        {
+            v[i] = (mu * v[i]) + g[i];                            // v ← μ·v + dW
+            w[i] -= eta * (Nesterov ? g[i] + (mu * v[i]) : v[i]); // W ← W − η·v
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Numerics;
+using Nabla.Layers;
+
+namespace Nabla.Optimizers;
+
+/// <summary>Updates the parameters from their gradients after a backward pass.</summary>
+public abstract class Optimizer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    protected Optimizer(double learningRate) => LearningRate = learningRate;
+
+    /// <summary>η.</summary>
+    public double LearningRate { get; set; }
+
+    /// <summary>Number of steps taken so far.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Applies one update to every trainable parameter.</summary>
+    public void Step(IReadOnlyList<Parameter<T>> parameters)
+    {
+        Steps++;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Trainable)
+            {
+                Update(i, parameters[i].Value.Span, parameters[i].Gradient.Span);
+            }
+        }
+    }
+
+    /// <summary>Updates one parameter (index <paramref name="slot"/> names its state) in place.</summary>
+    protected abstract void Update(int slot, Span<T> w, ReadOnlySpan<T> g);
+
+    /// <summary>Per-parameter state (velocity, moments), allocated on the first step only.</summary>
+    protected static T[] State(List<T[]> states, int slot, int length)
+    {
+        while (states.Count <= slot)
+        {
+            states.Add([]);
+        }
+
+        if (states[slot].Length != length)
+        {
+            states[slot] = new T[length];
+        }
+
+        return states[slot];
+    }
+}

@@ -1,0 +1,12 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Nabla.Optimizers;
+
+/// <summary>Plain gradient descent: W ← W − η·dW.</summary>
+public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>
+        TensorPrimitives.MultiplyAdd(g, T.CreateChecked(-LearningRate), w, w); // W ← W − η·dW
+}

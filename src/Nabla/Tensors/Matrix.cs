@@ -1,0 +1,147 @@
+using System.Numerics;
+
+namespace Nabla.Tensors;
+
+/// <summary>
+/// A dense row-major matrix. For data and activations the rows are examples (m × n).
+/// The backing array may be larger than Rows × Cols so that a smaller last mini-batch
+/// reuses the same buffer (see <see cref="SetRows"/>).
+/// </summary>
+public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] data;
+
+    public Matrix(int rows, int cols)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(cols);
+        Rows = rows;
+        Cols = cols;
+        data = new T[rows * cols];
+    }
+
+    private Matrix(int rows, int cols, T[] data)
+    {
+        Rows = rows;
+        Cols = cols;
+        this.data = data;
+    }
+
+    public int Rows { get; private set; }
+
+    public int Cols { get; }
+
+    /// <summary>The most rows this matrix can hold without reallocating.</summary>
+    public int RowCapacity => Cols == 0 ? int.MaxValue : data.Length / Cols;
+
+    public int Length => Rows * Cols;
+
+    public ref T this[int row, int col] => ref data[(row * Cols) + col];
+
+    /// <summary>The elements in row-major order.</summary>
+    public Span<T> Span => data.AsSpan(0, Rows * Cols);
+
+    public Span<T> Row(int row) => data.AsSpan(row * Cols, Cols);
+
+    /// <summary>Uses the first <paramref name="rows"/> rows of the buffer (no allocation).</summary>
+    public void SetRows(int rows)
+    {
+        if (rows < 0 || rows > RowCapacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), $"{rows} rows do not fit a buffer of {RowCapacity}.");
+        }
+
+        Rows = rows;
+    }
+
+    public void Clear() => Span.Clear();
+
+    public void CopyTo(Matrix<T> destination)
+    {
+        if (destination.Cols != Cols)
+        {
+            throw new ArgumentException($"Cannot copy a {Rows}×{Cols} matrix into {destination.Rows}×{destination.Cols}.");
+        }
+
+        destination.SetRows(Rows);
+        Span.CopyTo(destination.Span);
+    }
+
+    public Matrix<T> Clone()
+    {
+        var copy = new Matrix<T>(Rows, Cols);
+        Span.CopyTo(copy.Span);
+        return copy;
+    }
+
+    public static Matrix<T> FromRows(IReadOnlyList<IReadOnlyList<double>> rows, int? cols = null)
+    {
+        int c = cols ?? (rows.Count == 0 ? 0 : rows[0].Count);
+        var m = new Matrix<T>(rows.Count, c);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Count != c)
+            {
+                throw new ArgumentException($"Row {i} has {rows[i].Count} values; expected {c}.");
+            }
+
+            for (int j = 0; j < c; j++)
+            {
+                m[i, j] = T.CreateChecked(rows[i][j]);
+            }
+        }
+
+        return m;
+    }
+
+    public static Matrix<T> FromArray(int rows, int cols, params double[] values)
+    {
+        if (values.Length != rows * cols)
+        {
+            throw new ArgumentException($"{values.Length} values do not fill a {rows}×{cols} matrix.");
+        }
+
+        var m = new Matrix<T>(rows, cols);
+        for (int i = 0; i < values.Length; i++)
+        {
+            m.data[i] = T.CreateChecked(values[i]);
+        }
+
+        return m;
+    }
+
+    /// <summary>Wraps an existing array (no copy).</summary>
+    public static Matrix<T> Wrap(int rows, int cols, T[] values) =>
+        values.Length < rows * cols
+            ? throw new ArgumentException("The array is smaller than the matrix.")
+            : new Matrix<T>(rows, cols, values);
+
+    public double[][] ToRows()
+    {
+        var rows = new double[Rows][];
+        for (int i = 0; i < Rows; i++)
+        {
+            rows[i] = new double[Cols];
+            for (int j = 0; j < Cols; j++)
+            {
+                rows[i][j] = double.CreateChecked(this[i, j]);
+            }
+        }
+
+        return rows;
+    }
+
+    public double[] ToArray()
+    {
+        var flat = new double[Length];
+        var span = Span;
+        for (int i = 0; i < flat.Length; i++)
+        {
+            flat[i] = double.CreateChecked(span[i]);
+        }
+
+        return flat;
+    }
+
+    public override string ToString() => $"Matrix<{typeof(T).Name}> {Rows}×{Cols}";
+}

@@ -1,0 +1,40 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Nabla.Tensors;
+
+/// <summary>Operations between a matrix and a row vector (a bias), broadcast over the rows.</summary>
+public static class RowVector
+{
+    /// <summary>M[i,:] += v for every row i (Z = X·W + b).</summary>
+    public static void AddTo<T>(Matrix<T> m, ReadOnlySpan<T> v)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (v.Length != m.Cols)
+        {
+            throw new ArgumentException($"A row vector of {v.Length} does not fit {m.Cols} columns.");
+        }
+
+        for (int i = 0; i < m.Rows; i++)
+        {
+            var row = m.Row(i);
+            TensorPrimitives.Add(row, v, row);
+        }
+    }
+
+    /// <summary>s = Σ_i M[i,:], the column sums (db = Σ over examples of dZ).</summary>
+    public static void ColumnSums<T>(Matrix<T> m, Span<T> sums)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (sums.Length != m.Cols)
+        {
+            throw new ArgumentException($"{sums.Length} sums for {m.Cols} columns.");
+        }
+
+        sums.Clear();
+        for (int i = 0; i < m.Rows; i++)
+        {
+            TensorPrimitives.Add(sums, m.Row(i), sums);
+        }
+    }
+}

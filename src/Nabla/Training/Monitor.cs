@@ -1,0 +1,14 @@
+using Nabla.Losses;
+
+namespace Nabla.Training;
+
+/// <summary>
+/// A quantity recorded per epoch beside the training loss: another loss (train on half_sse
+/// while watching bce, as the seed-000 report does) or "accuracy".
+/// </summary>
+public sealed record Monitor(string Name, Loss? Loss)
+{
+    public static Monitor Accuracy { get; } = new("accuracy", null);
+
+    public static Monitor OfLoss(Loss loss) => new(loss.Name, loss);
+}

@@ -1,0 +1,15 @@
+namespace Nabla.Training;
+
+/// <summary>How to run the epochs: batch size (0 = the full batch), shuffling and its seed.</summary>
+public sealed record TrainOptions
+{
+    public int Epochs { get; init; } = 1000;
+
+    /// <summary>Examples per step; 0 means all of them (full-batch gradient descent), 1 one at a time.</summary>
+    public int BatchSize { get; init; }
+
+    /// <summary>Visit the examples in a new random order every epoch.</summary>
+    public bool Shuffle { get; init; }
+
+    public ulong Seed { get; init; } = 1;
+}

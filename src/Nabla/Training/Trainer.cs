@@ -1,0 +1,142 @@
+using System.Numerics;
+using Nabla.Optimizers;
+using Nabla.Tensors;
+
+namespace Nabla.Training;
+
+/// <summary>
+/// Runs gradient descent: for each epoch, for each batch, Forward → loss → Backward → update.
+/// Full batch, mini-batches of k, or one example at a time; with or without shuffling.
+/// A non-finite loss stops the run and restores the parameters of the epoch's start.
+/// </summary>
+public sealed class Trainer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Network<T> network;
+    private readonly Optimizer<T> optimizer;
+    private readonly TrainOptions options;
+    private readonly IReadOnlyList<Monitor> monitors;
+
+    public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Monitor>? monitors = null)
+    {
+        this.network = network;
+        this.optimizer = optimizer;
+        this.options = options;
+        this.monitors = monitors ?? [];
+    }
+
+    /// <summary>Called after every epoch with (epoch number from 1, that epoch's history row).</summary>
+    public Action<int, double[]>? EpochEnded { get; set; }
+
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default)
+    {
+        int m = x.Rows;
+        if (m == 0 || y.Rows != m)
+        {
+            throw new NablaException($"Training needs examples: X has {x.Rows} rows and Y has {y.Rows}.");
+        }
+
+        int batch = options.BatchSize <= 0 || options.BatchSize > m ? m : options.BatchSize;
+        bool copyRows = batch < m || options.Shuffle;
+        var xb = copyRows ? new Matrix<T>(batch, x.Cols) : x;
+        var yb = copyRows ? new Matrix<T>(batch, y.Cols) : y;
+        var order = new int[m];
+        for (int i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+
+        var random = new SeededRandom(options.Seed);
+        var snapshot = network.Parameters.Select(p => p.Value.Clone()).ToArray();
+        network.Reserve(batch);
+
+        var columns = new List<string> { "loss" };
+        columns.AddRange(monitors.Select(mo => mo.Name));
+        var history = new History(columns);
+        var sums = new double[columns.Count];
+        long steps = 0;
+
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                return new(history, epoch - 1, steps, false, true, $"Stopped after {epoch - 1} epochs, as asked.");
+            }
+
+            for (int p = 0; p < snapshot.Length; p++)
+            {
+                network.Parameters[p].Value.CopyTo(snapshot[p]); // the last good model
+            }
+
+            if (options.Shuffle)
+            {
+                random.Shuffle(order);
+            }
+
+            Array.Clear(sums);
+            for (int start = 0; start < m; start += batch)
+            {
+                int size = Math.Min(batch, m - start);
+                if (copyRows)
+                {
+                    Gather(x, order, start, size, xb);
+                    Gather(y, order, start, size, yb);
+                }
+
+                var output = network.Forward(xb);
+                double loss = double.CreateChecked(network.LossValue(yb));
+                if (!double.IsFinite(loss))
+                {
+                    for (int p = 0; p < snapshot.Length; p++)
+                    {
+                        snapshot[p].CopyTo(network.Parameters[p].Value);
+                    }
+
+                    return new(history, epoch - 1, steps, true, false,
+                        $"The loss became {loss} in epoch {epoch} (step {steps + 1}): training diverged. " +
+                        $"The model keeps the weights from the start of epoch {epoch}. " +
+                        "Try a smaller learning rate or standardised inputs.");
+                }
+
+                Accumulate(sums, loss, output, yb, size, m);
+                network.Backward(yb);
+                optimizer.Step(network.Parameters);
+                steps++;
+            }
+
+            var row = (double[])sums.Clone();
+            history.Add(row);
+            EpochEnded?.Invoke(epoch, row);
+        }
+
+        return new(history, options.Epochs, steps, false, false, null);
+    }
+
+    /// <summary>Adds one batch's loss and monitors to the epoch totals.</summary>
+    private void Accumulate(double[] sums, double loss, Matrix<T> output, Matrix<T> yb, int size, int m)
+    {
+        // A mean loss is weighted by the batch's share of the examples, so a full epoch of
+        // batches gives the loss's own reduction over all m examples; a sum just adds up.
+        sums[0] += Weighted(network.Loss.Reduction, loss, size, m);
+        for (int i = 0; i < monitors.Count; i++)
+        {
+            var monitor = monitors[i];
+            sums[i + 1] += monitor.Loss is { } other
+                ? Weighted(other.Reduction, double.CreateChecked(other.Value(output, yb)), size, m)
+                : Accuracy.CountCorrect(output, yb) / (double)m;
+        }
+    }
+
+    private static double Weighted(Losses.Reduction reduction, double value, int size, int m) =>
+        reduction == Losses.Reduction.Mean && size != m ? value * size / m : value;
+
+    /// <summary>Copies rows order[start..start+size) of <paramref name="source"/> into the batch buffer.</summary>
+    private static void Gather(Matrix<T> source, int[] order, int start, int size, Matrix<T> batch)
+    {
+        batch.SetRows(size);
+        for (int i = 0; i < size; i++)
+        {
+            source.Row(order[start + i]).CopyTo(batch.Row(i));
+        }
+    }
+}
