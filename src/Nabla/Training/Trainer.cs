@@ -15,9 +15,9 @@ public sealed class Trainer<T>
     private readonly Network<T> network;
     private readonly Optimizer<T> optimizer;
     private readonly TrainOptions options;
-    private readonly IReadOnlyList<Monitor> monitors;
+    private readonly IReadOnlyList<Metric> monitors;
 
-    public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Monitor>? monitors = null)
+    public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
     {
         this.network = network;
         this.optimizer = optimizer;

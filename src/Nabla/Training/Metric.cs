@@ -6,9 +6,9 @@ namespace Nabla.Training;
 /// A quantity recorded per epoch beside the training loss: another loss (train on half_sse
 /// while watching bce, as the seed-000 report does) or "accuracy".
 /// </summary>
-public sealed record Monitor(string Name, Loss? Loss)
+public sealed record Metric(string Name, Loss? Loss)
 {
-    public static Monitor Accuracy { get; } = new("accuracy", null);
+    public static Metric Accuracy { get; } = new("accuracy", null);
 
-    public static Monitor OfLoss(Loss loss) => new(loss.Name, loss);
+    public static Metric OfLoss(Loss loss) => new(loss.Name, loss);
 }

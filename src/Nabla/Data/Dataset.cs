@@ -1,0 +1,14 @@
+using Nabla.Tensors;
+
+namespace Nabla.Data;
+
+/// <summary>A design matrix X (one example per row) and its labels Y (one row per example).</summary>
+public sealed record Dataset(string Name, Matrix<double> X, Matrix<double> Y)
+{
+    public int Count => X.Rows;
+
+    /// <summary>The same data in another precision.</summary>
+    public (Matrix<T> X, Matrix<T> Y) As<T>()
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        (Matrix<T>.FromRows(X.ToRows(), X.Cols), Matrix<T>.FromRows(Y.ToRows(), Y.Cols));
+}

@@ -1,0 +1,107 @@
+namespace Nabla.Specs;
+
+/// <summary>
+/// A spec (or model) file, as read: the network, its loss and monitors, the data and the
+/// training settings. A model file is the same thing with the weights filled in and a history.
+/// </summary>
+public sealed class ModelSpec
+{
+    public string? Name { get; set; }
+
+    public int Inputs { get; set; }
+
+    public List<LayerSpec> Layers { get; set; } = [];
+
+    public LossSpec Loss { get; set; } = new("mse", null);
+
+    /// <summary>"accuracy" or the name of a loss to record beside the training loss.</summary>
+    public List<string> Metrics { get; set; } = [];
+
+    public DataSpec? Data { get; set; }
+
+    public TrainSpec Train { get; set; } = new();
+
+    /// <summary>Column name → one value per epoch (model files only).</summary>
+    public Dictionary<string, double[]>? History { get; set; }
+
+    /// <summary>What the run that wrote this model did (model files only).</summary>
+    public RunSummary? Result { get; set; }
+
+    /// <summary>The file this spec was read from, for messages.</summary>
+    public string File { get; set; } = "<spec>";
+}
+
+/// <summary>One Dense layer. Weights are n_in × n_out; a null means "initialise by Init".</summary>
+public sealed class LayerSpec
+{
+    public int Units { get; set; }
+
+    public string Activation { get; set; } = "identity";
+
+    /// <summary>leaky_relu's slope for z &lt; 0.</summary>
+    public double? Alpha { get; set; }
+
+    public double[][]? Weights { get; set; }
+
+    public bool HasBias { get; set; } = true;
+
+    /// <summary>The bias values; null means zeros.</summary>
+    public double[]? Bias { get; set; }
+
+    public bool Trainable { get; set; } = true;
+
+    public bool TrainBias { get; set; } = true;
+
+    /// <summary>The initialiser for missing weights, e.g. "xavier" or "normal(0.01)"; null = the default.</summary>
+    public string? Init { get; set; }
+}
+
+/// <summary>The loss by name, and its reduction when the spec overrides the name's default.</summary>
+public sealed record LossSpec(string Name, Losses.Reduction? Reduction);
+
+/// <summary>Inline x/y, a built-in data set, or a CSV file.</summary>
+public sealed class DataSpec
+{
+    public double[][]? X { get; set; }
+
+    public double[][]? Y { get; set; }
+
+    /// <summary>A built-in: xor, or, and, nand, xnor.</summary>
+    public string? Dataset { get; set; }
+
+    public string? Csv { get; set; }
+
+    public string? Label { get; set; }
+}
+
+/// <summary>The "train" section.</summary>
+public sealed class TrainSpec
+{
+    public string Optimizer { get; set; } = "sgd";
+
+    public double LearningRate { get; set; } = 0.1;
+
+    public int Epochs { get; set; } = 1000;
+
+    /// <summary>Examples per step; 0 = "full".</summary>
+    public int Batch { get; set; }
+
+    public bool Shuffle { get; set; }
+
+    public ulong Seed { get; set; } = 1;
+
+    /// <summary>"float64" (default) or "float32".</summary>
+    public string Precision { get; set; } = "float64";
+
+    /// <summary>μ for momentum and nesterov.</summary>
+    public double Momentum { get; set; } = 0.9;
+
+    public double Beta1 { get; set; } = 0.9;
+
+    public double Beta2 { get; set; } = 0.999;
+
+    public double Epsilon { get; set; } = 1e-8;
+}
+
+/// <summary>How a training run ended, as stored in a model file.</summary>
+public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message);

@@ -1,0 +1,351 @@
+using System.Text;
+using System.Text.Json;
+using Nabla.Activations;
+using Nabla.Layers;
+using Nabla.Losses;
+
+namespace Nabla.Specs;
+
+/// <summary>
+/// Reads a spec or model file (JSON with comments and trailing commas allowed) and checks
+/// everything that can be checked without the data: names, shapes between layers, settings.
+/// Every problem is a <see cref="SpecException"/> that names the file, line, JSON path and fix.
+/// </summary>
+public static class SpecReader
+{
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static ModelSpec ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = System.IO.File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NablaException($"{path}: cannot read the spec file ({e.Message}). Fix: check the path.");
+        }
+
+        var spec = Parse(bytes, path);
+        spec.File = path;
+        return spec;
+    }
+
+    public static ModelSpec Parse(string json, string file = "<spec>") => Parse(Encoding.UTF8.GetBytes(json), file);
+
+    public static ModelSpec Parse(byte[] utf8, string file)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8, Options);
+        }
+        catch (JsonException e)
+        {
+            long line = (e.LineNumber ?? -1) + 1;
+            long column = (e.BytePositionInLine ?? -1) + 1;
+            string reason = e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
+            throw new SpecException(file, "", (int)line, (int)column, $"this is not valid JSON ({reason})",
+                "check the brackets, commas and quotes near that place");
+        }
+
+        using (doc)
+        {
+            var f = new JsonFields(file, new JsonPositions(utf8));
+            return ReadModel(doc.RootElement, f);
+        }
+    }
+
+    private static ModelSpec ReadModel(JsonElement root, JsonFields f)
+    {
+        f.Object(root, "$");
+        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "data", "train", "history", "result");
+        var spec = new ModelSpec { File = f.File };
+        if (f.Optional(root, "name") is { } name)
+        {
+            spec.Name = f.String(name, "$.name");
+        }
+
+        spec.Inputs = f.Integer(f.Required(root, "$", "inputs", "add \"inputs\": the number of input features, e.g. \"inputs\": 2"), "$.inputs", 1);
+        var layers = f.Required(root, "$", "layers", "add \"layers\": [ { \"units\": 1, \"activation\": \"sigmoid\" } ]");
+        if (layers.ValueKind != JsonValueKind.Array || layers.GetArrayLength() == 0)
+        {
+            throw f.Error("$.layers", "expected a non-empty array of layers", "list at least one layer, e.g. [ { \"units\": 1, \"activation\": \"sigmoid\" } ]");
+        }
+
+        int width = spec.Inputs;
+        int l = 0;
+        foreach (var layer in layers.EnumerateArray())
+        {
+            var ls = ReadLayer(layer, $"$.layers[{l}]", l + 1, width, f);
+            spec.Layers.Add(ls);
+            width = ls.Units;
+            l++;
+        }
+
+        spec.Loss = ReadLoss(f.Optional(root, "loss"), f);
+        if (f.Optional(root, "metrics") is { } metrics)
+        {
+            spec.Metrics = ReadMetrics(metrics, f);
+        }
+
+        if (f.Optional(root, "data") is { } data)
+        {
+            spec.Data = DataSpecReader.Read(data, spec, f);
+        }
+
+        if (f.Optional(root, "train") is { } train)
+        {
+            spec.Train = ReadTrain(train, f);
+        }
+
+        if (f.Optional(root, "history") is { } history)
+        {
+            f.Object(history, "$.history");
+            spec.History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Vector(p.Value, $"$.history.{p.Name}"));
+        }
+
+        return spec;
+    }
+
+    private static LayerSpec ReadLayer(JsonElement e, string path, int number, int inputs, JsonFields f)
+    {
+        f.Object(e, path);
+        f.CheckKeys(e, path, "units", "activation", "alpha", "weights", "weights_by_unit", "bias", "trainable", "train_bias", "init");
+        var layer = new LayerSpec
+        {
+            Units = f.Integer(f.Required(e, path, "units", "add \"units\": the number of units in this layer"), $"{path}.units", 1),
+        };
+        if (f.Optional(e, "activation") is { } act)
+        {
+            layer.Activation = f.String(act, $"{path}.activation");
+            if (Activation.FromName(layer.Activation) is null)
+            {
+                throw f.Error($"{path}.activation", $"unknown activation \"{layer.Activation}\"",
+                    $"use one of {string.Join(", ", Activation.Names)}");
+            }
+        }
+
+        if (f.Optional(e, "alpha") is { } alpha)
+        {
+            layer.Alpha = f.Number(alpha, $"{path}.alpha");
+        }
+
+        bool byRows = f.Optional(e, "weights") is not null;
+        bool byUnit = f.Optional(e, "weights_by_unit") is not null;
+        if (byRows && byUnit)
+        {
+            throw f.Error($"{path}.weights_by_unit", "both \"weights\" and \"weights_by_unit\" are given", "keep one of them");
+        }
+
+        if (byRows)
+        {
+            // n_in × n_out: row i holds the weights leaving input i.
+            string wp = $"{path}.weights";
+            layer.Weights = f.Rows(f.Optional(e, "weights")!.Value, wp);
+            CheckShape(layer.Weights, inputs, layer.Units, wp, number, "n_in × n_out: one row per input, one column per unit", f);
+        }
+        else if (byUnit)
+        {
+            // n_out × n_in (the W·x notation): row j holds unit j's incoming weights.
+            string wp = $"{path}.weights_by_unit";
+            var byUnitRows = f.Rows(f.Optional(e, "weights_by_unit")!.Value, wp);
+            CheckShape(byUnitRows, layer.Units, inputs, wp, number, "n_out × n_in: one row per unit, holding its incoming weights", f);
+            layer.Weights = Transpose(byUnitRows, inputs, layer.Units);
+        }
+
+        if (f.Optional(e, "bias") is { } bias)
+        {
+            if (bias.ValueKind == JsonValueKind.False)
+            {
+                layer.HasBias = false;
+            }
+            else if (bias.ValueKind != JsonValueKind.True)
+            {
+                // A bare number is a one-unit bias: "bias": 0.5.
+                layer.Bias = bias.ValueKind == JsonValueKind.Number ? [f.Number(bias, $"{path}.bias")] : f.Vector(bias, $"{path}.bias");
+                if (layer.Bias.Length != layer.Units)
+                {
+                    throw f.Error($"{path}.bias", $"layer {number} has {layer.Units} units but {layer.Bias.Length} bias values",
+                        $"give one bias per unit ({layer.Units} values), or \"bias\": false for none");
+                }
+            }
+        }
+
+        if (f.Optional(e, "trainable") is { } trainable)
+        {
+            layer.Trainable = f.Boolean(trainable, $"{path}.trainable");
+        }
+
+        layer.TrainBias = layer.Trainable;
+        if (f.Optional(e, "train_bias") is { } trainBias)
+        {
+            layer.TrainBias = f.Boolean(trainBias, $"{path}.train_bias");
+        }
+
+        if (f.Optional(e, "init") is { } init)
+        {
+            layer.Init = f.String(init, $"{path}.init");
+            if (Initializer.Parse(layer.Init) is null)
+            {
+                throw f.Error($"{path}.init", $"unknown initialiser \"{layer.Init}\"", $"use one of {string.Join(", ", Initializer.Kinds)}");
+            }
+        }
+
+        return layer;
+    }
+
+    private static void CheckShape(double[][] rows, int expectRows, int expectCols, string path, int number, string layout, JsonFields f)
+    {
+        int cols = rows.Length == 0 ? 0 : rows[0].Length;
+        if (rows.Length != expectRows || cols != expectCols)
+        {
+            string source = number == 1 ? $"the {expectRows} network inputs" : $"the units of layer {number - 1}";
+            throw f.Error(path, $"layer {number} needs a {expectRows} × {expectCols} matrix ({layout}) but this one is {rows.Length} × {cols}",
+                $"check the layer sizes: layer {number} receives its inputs from {source}" +
+                (path.EndsWith("weights", StringComparison.Ordinal) ? "; if you wrote one row per unit, rename the key to \"weights_by_unit\"" : ""));
+        }
+    }
+
+    private static double[][] Transpose(double[][] rows, int r, int c)
+    {
+        var t = new double[r][];
+        for (int i = 0; i < r; i++)
+        {
+            t[i] = new double[c];
+            for (int j = 0; j < c; j++)
+            {
+                t[i][j] = rows[j][i];
+            }
+        }
+
+        return t;
+    }
+
+    private static LossSpec ReadLoss(JsonElement? e, JsonFields f)
+    {
+        if (e is null)
+        {
+            throw f.Error("$", "the required key \"loss\" is missing", $"add \"loss\": one of {string.Join(", ", Loss.Names)}");
+        }
+
+        string name;
+        Reduction? reduction = null;
+        if (e.Value.ValueKind == JsonValueKind.Object)
+        {
+            f.CheckKeys(e.Value, "$.loss", "name", "reduction");
+            name = f.String(f.Required(e.Value, "$.loss", "name", "add \"name\": e.g. \"bce\""), "$.loss.name");
+            if (f.Optional(e.Value, "reduction") is { } r)
+            {
+                reduction = f.String(r, "$.loss.reduction") switch
+                {
+                    "mean" => Reduction.Mean,
+                    "sum" => Reduction.Sum,
+                    var other => throw f.Error("$.loss.reduction", $"unknown reduction \"{other}\"", "use \"mean\" or \"sum\""),
+                };
+            }
+        }
+        else
+        {
+            name = f.String(e.Value, "$.loss");
+        }
+
+        if (Loss.FromName(name) is null)
+        {
+            throw f.Error(e.Value.ValueKind == JsonValueKind.Object ? "$.loss.name" : "$.loss", $"unknown loss \"{name}\"",
+                $"use one of {string.Join(", ", Loss.Names)}");
+        }
+
+        return new LossSpec(name, reduction);
+    }
+
+    private static List<string> ReadMetrics(JsonElement e, JsonFields f)
+    {
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw f.Error("$.metrics", "expected an array of names", "write e.g. [\"accuracy\", \"bce\"]");
+        }
+
+        var names = new List<string>();
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            string name = f.String(item, $"$.metrics[{i}]");
+            if (name != "accuracy" && Loss.FromName(name) is null)
+            {
+                throw f.Error($"$.metrics[{i}]", $"unknown metric \"{name}\"", $"use \"accuracy\" or a loss name: {string.Join(", ", Loss.Names)}");
+            }
+
+            names.Add(name);
+            i++;
+        }
+
+        return names;
+    }
+
+    private static TrainSpec ReadTrain(JsonElement e, JsonFields f)
+    {
+        const string p = "$.train";
+        f.Object(e, p);
+        f.CheckKeys(e, p, "optimizer", "learning_rate", "epochs", "batch", "shuffle", "seed", "precision", "momentum", "beta1", "beta2", "epsilon");
+        var t = new TrainSpec();
+        if (f.Optional(e, "optimizer") is { } opt)
+        {
+            t.Optimizer = f.String(opt, $"{p}.optimizer");
+            if (t.Optimizer is not ("sgd" or "momentum" or "nesterov" or "adam"))
+            {
+                throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", "use sgd, momentum, nesterov or adam");
+            }
+        }
+
+        if (f.Optional(e, "learning_rate") is { } lr)
+        {
+            t.LearningRate = f.Number(lr, $"{p}.learning_rate");
+            if (t.LearningRate <= 0)
+            {
+                throw f.Error($"{p}.learning_rate", $"the learning rate {t.LearningRate} is not positive", "use a positive number such as 0.1");
+            }
+        }
+
+        if (f.Optional(e, "epochs") is { } epochs)
+        {
+            t.Epochs = f.Integer(epochs, $"{p}.epochs", 0);
+        }
+
+        if (f.Optional(e, "batch") is { } batch)
+        {
+            t.Batch = batch.ValueKind == JsonValueKind.String && batch.GetString() == "full" ? 0
+                : batch.ValueKind == JsonValueKind.Number ? f.Integer(batch, $"{p}.batch", 1)
+                : throw f.Error($"{p}.batch", $"expected \"full\" or a number of examples, found {JsonFields.Describe(batch)}",
+                    "write \"full\" for the whole data set per step, or a number such as 1 or 32");
+        }
+
+        if (f.Optional(e, "shuffle") is { } shuffle)
+        {
+            t.Shuffle = f.Boolean(shuffle, $"{p}.shuffle");
+        }
+
+        if (f.Optional(e, "seed") is { } seed)
+        {
+            t.Seed = seed.ValueKind == JsonValueKind.Number && seed.TryGetUInt64(out ulong s)
+                ? s
+                : throw f.Error($"{p}.seed", $"expected a whole number ≥ 0, found {JsonFields.Describe(seed)}", "write e.g. \"seed\": 1");
+        }
+
+        if (f.Optional(e, "precision") is { } precision)
+        {
+            t.Precision = f.String(precision, $"{p}.precision");
+            if (t.Precision is not ("float64" or "float32"))
+            {
+                throw f.Error($"{p}.precision", $"unknown precision \"{t.Precision}\"", "use \"float64\" (exact worked examples) or \"float32\" (speed)");
+            }
+        }
+
+        t.Momentum = f.Optional(e, "momentum") is { } mu ? f.Number(mu, $"{p}.momentum") : t.Momentum;
+        t.Beta1 = f.Optional(e, "beta1") is { } b1 ? f.Number(b1, $"{p}.beta1") : t.Beta1;
+        t.Beta2 = f.Optional(e, "beta2") is { } b2 ? f.Number(b2, $"{p}.beta2") : t.Beta2;
+        t.Epsilon = f.Optional(e, "epsilon") is { } eps ? f.Number(eps, $"{p}.epsilon") : t.Epsilon;
+        return t;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Nabla.Specs;
+
+/// <summary>
+/// Writes a spec/model file in the format <see cref="SpecReader"/> reads (numbers round-trip
+/// exactly), atomically: a temporary file in the same folder, then a rename.
+/// </summary>
+public static partial class SpecWriter
+{
+    public static void WriteFile(ModelSpec spec, string path) => AtomicFile.WriteAllText(path, ToJson(spec));
+
+    public static string ToJson(ModelSpec spec)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            if (spec.Name is not null)
+            {
+                w.WriteString("name", spec.Name);
+            }
+
+            w.WriteNumber("inputs", spec.Inputs);
+            w.WriteStartArray("layers");
+            foreach (var layer in spec.Layers)
+            {
+                WriteLayer(w, layer);
+            }
+
+            w.WriteEndArray();
+            if (spec.Loss.Reduction is null)
+            {
+                w.WriteString("loss", spec.Loss.Name);
+            }
+            else
+            {
+                w.WriteStartObject("loss");
+                w.WriteString("name", spec.Loss.Name);
+                w.WriteString("reduction", spec.Loss.Reduction == Losses.Reduction.Sum ? "sum" : "mean");
+                w.WriteEndObject();
+            }
+
+            if (spec.Metrics.Count > 0)
+            {
+                w.WriteStartArray("metrics");
+                spec.Metrics.ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+            }
+
+            if (spec.Data is { } data)
+            {
+                WriteData(w, data);
+            }
+
+            WriteTrain(w, spec.Train);
+            if (spec.Result is { } r)
+            {
+                w.WriteStartObject("result");
+                w.WriteNumber("epochs_run", r.EpochsRun);
+                w.WriteNumber("steps", r.Steps);
+                w.WriteNumber("final_loss", r.FinalLoss);
+                w.WriteBoolean("diverged", r.Diverged);
+                if (r.Message is not null)
+                {
+                    w.WriteString("message", r.Message);
+                }
+
+                w.WriteEndObject();
+            }
+
+            if (spec.History is { } history)
+            {
+                w.WriteStartObject("history");
+                foreach (var (name, values) in history)
+                {
+                    WriteNumbers(w, name, values);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        // Keep each row of numbers on one line: [0.1, 0.2] rather than one number per line.
+        string json = Encoding.UTF8.GetString(stream.ToArray());
+        return NumberArray().Replace(json, m => Regex.Replace(m.Value, @"\s+", " ").Replace("[ ", "[").Replace(" ]", "]")) + "\n";
+    }
+
+    private static void WriteLayer(Utf8JsonWriter w, LayerSpec layer)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("units", layer.Units);
+        w.WriteString("activation", layer.Activation);
+        if (layer.Alpha is { } alpha)
+        {
+            w.WriteNumber("alpha", alpha);
+        }
+
+        if (layer.Weights is { } weights)
+        {
+            w.WriteStartArray("weights");
+            foreach (var row in weights)
+            {
+                WriteNumbers(w, null, row);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (!layer.HasBias)
+        {
+            w.WriteBoolean("bias", false);
+        }
+        else if (layer.Bias is { } bias)
+        {
+            WriteNumbers(w, "bias", bias);
+        }
+
+        if (!layer.Trainable)
+        {
+            w.WriteBoolean("trainable", false);
+        }
+
+        if (layer.TrainBias != layer.Trainable)
+        {
+            w.WriteBoolean("train_bias", layer.TrainBias);
+        }
+
+        if (layer.Init is not null)
+        {
+            w.WriteString("init", layer.Init);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteData(Utf8JsonWriter w, DataSpec data)
+    {
+        w.WriteStartObject("data");
+        if (data.Dataset is not null)
+        {
+            w.WriteString("dataset", data.Dataset);
+        }
+        else if (data.Csv is not null)
+        {
+            w.WriteString("csv", data.Csv);
+            w.WriteString("label", data.Label);
+        }
+        else
+        {
+            w.WriteStartArray("x");
+            foreach (var row in data.X!)
+            {
+                WriteNumbers(w, null, row);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("y");
+            foreach (var row in data.Y!)
+            {
+                WriteNumbers(w, null, row);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteTrain(Utf8JsonWriter w, TrainSpec t)
+    {
+        w.WriteStartObject("train");
+        w.WriteString("optimizer", t.Optimizer);
+        w.WriteNumber("learning_rate", t.LearningRate);
+        w.WriteNumber("epochs", t.Epochs);
+        if (t.Batch == 0)
+        {
+            w.WriteString("batch", "full");
+        }
+        else
+        {
+            w.WriteNumber("batch", t.Batch);
+        }
+
+        w.WriteBoolean("shuffle", t.Shuffle);
+        w.WriteNumber("seed", t.Seed);
+        w.WriteString("precision", t.Precision);
+        if (t.Optimizer is "momentum" or "nesterov")
+        {
+            w.WriteNumber("momentum", t.Momentum);
+        }
+
+        if (t.Optimizer == "adam")
+        {
+            w.WriteNumber("beta1", t.Beta1);
+            w.WriteNumber("beta2", t.Beta2);
+            w.WriteNumber("epsilon", t.Epsilon);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter w, string? name, IEnumerable<double> values)
+    {
+        if (name is null)
+        {
+            w.WriteStartArray();
+        }
+        else
+        {
+            w.WriteStartArray(name);
+        }
+
+        foreach (double v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    [GeneratedRegex(@"\[(\s*-?[0-9][0-9.eE+\-]*\s*,)*\s*-?[0-9][0-9.eE+\-]*\s*\]")]
+    private static partial Regex NumberArray();
+}
