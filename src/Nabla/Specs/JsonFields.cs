@@ -24,9 +24,9 @@ internal sealed class JsonFields(string file, JsonPositions positions)
             if (Array.IndexOf(known, property.Name) < 0)
             {
                 string? near = known.OrderBy(k => Distance(k, property.Name)).FirstOrDefault();
-                string hint = near is not null && Distance(near, property.Name) <= 3 ? $"did you mean \"{near}\"? " : "";
+                string hint = near is not null && Distance(near, property.Name) <= 3 ? $"did you mean \"{near}\"? The keys" : "The keys";
                 throw Error($"{path}.{property.Name}", $"unknown key \"{property.Name}\"",
-                    $"{hint}the keys allowed here are {string.Join(", ", known.Select(k => $"\"{k}\""))}");
+                    $"{hint} allowed here are {string.Join(", ", known.Select(k => $"\"{k}\""))}");
             }
         }
     }

@@ -17,7 +17,7 @@ public sealed class SpecException(string file, string jsonPath, int line, int co
     private static string Format(string file, string path, int line, int column, string problem, string fix)
     {
         string where = line > 0 ? $"{file}:{line}:{column}" : file;
-        string at = string.IsNullOrEmpty(path) ? "" : $" at {path}";
+        string at = string.IsNullOrEmpty(path) ? "" : $" at {path}:";
         return $"{where}:{at} {problem}. Fix: {fix}";
     }
 }
