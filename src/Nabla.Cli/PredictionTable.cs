@@ -47,5 +47,6 @@ public static class PredictionTable
         }
     }
 
-    private static string Format(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Format(double v) =>
+        v.ToString(Math.Abs(v) < 1e6 ? "0.######" : "G6", CultureInfo.InvariantCulture);
 }

@@ -61,7 +61,11 @@ public static partial class SpecWriter
                 w.WriteStartObject("result");
                 w.WriteNumber("epochs_run", r.EpochsRun);
                 w.WriteNumber("steps", r.Steps);
-                w.WriteNumber("final_loss", r.FinalLoss);
+                if (double.IsFinite(r.FinalLoss))
+                {
+                    w.WriteNumber("final_loss", r.FinalLoss);
+                }
+
                 w.WriteBoolean("diverged", r.Diverged);
                 if (r.Message is not null)
                 {

@@ -47,7 +47,9 @@ public sealed class Trainer<T>
         }
 
         var random = new SeededRandom(options.Seed);
-        var snapshot = network.Parameters.Select(p => p.Value.Clone()).ToArray();
+        // lastGood: the weights at the start of the last epoch whose losses were all finite.
+        var lastGood = network.Parameters.Select(p => p.Value.Clone()).ToArray();
+        var epochStart = network.Parameters.Select(p => p.Value.Clone()).ToArray();
         network.Reserve(batch);
 
         var columns = new List<string> { "loss" };
@@ -63,9 +65,9 @@ public sealed class Trainer<T>
                 return new(history, epoch - 1, steps, false, true, $"Stopped after {epoch - 1} epochs, as asked.");
             }
 
-            for (int p = 0; p < snapshot.Length; p++)
+            for (int p = 0; p < epochStart.Length; p++)
             {
-                network.Parameters[p].Value.CopyTo(snapshot[p]); // the last good model
+                network.Parameters[p].Value.CopyTo(epochStart[p]);
             }
 
             if (options.Shuffle)
@@ -87,14 +89,14 @@ public sealed class Trainer<T>
                 double loss = double.CreateChecked(network.LossValue(yb));
                 if (!double.IsFinite(loss))
                 {
-                    for (int p = 0; p < snapshot.Length; p++)
+                    for (int p = 0; p < lastGood.Length; p++)
                     {
-                        snapshot[p].CopyTo(network.Parameters[p].Value);
+                        lastGood[p].CopyTo(network.Parameters[p].Value);
                     }
 
                     return new(history, epoch - 1, steps, true, false,
                         $"The loss became {loss} in epoch {epoch} (step {steps + 1}): training diverged. " +
-                        $"The model keeps the weights from the start of epoch {epoch}. " +
+                        $"The model keeps the weights from the start of epoch {Math.Max(epoch - 1, 1)}, the last whose loss was finite. " +
                         "Try a smaller learning rate or standardised inputs.");
                 }
 
@@ -104,6 +106,7 @@ public sealed class Trainer<T>
                 steps++;
             }
 
+            (lastGood, epochStart) = (epochStart, lastGood); // this epoch was finite throughout
             var row = (double[])sums.Clone();
             history.Add(row);
             EpochEnded?.Invoke(epoch, row);
