@@ -10,5 +10,5 @@ internal static class Examples
     public static ModelSpec Load(string name) => SpecReader.ReadFile(Path(name));
 
     /// <summary>Column j of a row-major m × n matrix.</summary>
-    public static double[] Column(Tensors.Matrix<double> m, int j) => Enumerable.Range(0, m.Rows).Select(i => m[i, j]).ToArray();
+    public static double[] Column(Nabla.Tensors.Matrix<double> m, int j) => Enumerable.Range(0, m.Rows).Select(i => m[i, j]).ToArray();
 }
