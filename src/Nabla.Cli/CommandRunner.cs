@@ -13,7 +13,7 @@ public static class CommandRunner
     public const int InputError = 1;
     public const int UsageError = 2;
 
-    public static int Run(RootCommand root, string[] args)
+    public static int Run(Command root, string[] args)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

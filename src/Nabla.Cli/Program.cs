@@ -1,7 +1,14 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Nabla.Cli;
 
-var root = new RootCommand("Nabla: feedforward neural networks trained by backpropagation, with every number shown.");
-root.Subcommands.Add(TrainCommand.Create());
-root.Subcommands.Add(GradCheckCommand.Create());
+// The root is named "nabla" (not the assembly's name) so help and errors speak of the command users type.
+var root = new Command("nabla", "Nabla: feedforward neural networks trained by backpropagation, with every number shown.")
+{
+    new HelpOption(),
+    new VersionOption(),
+    TrainCommand.Create(),
+    GradCheckCommand.Create(),
+    PredictCommand.Create(),
+};
 return CommandRunner.Run(root, args);

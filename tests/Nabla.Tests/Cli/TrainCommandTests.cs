@@ -37,6 +37,24 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Predict_ReloadsTheModelAndGivesTheTrainedOutputs()
+    {
+        string spec = CliProcess.TempSpec(GoodSpec);
+        string outDir = Path.Combine(Path.GetDirectoryName(spec)!, "run");
+        Assert.Equal(0, CliProcess.Run("train", spec, "--out", outDir).ExitCode);
+        string modelPath = Path.Combine(outDir, "model.json");
+        var trained = SpecTrainer.Train(SpecReader.ReadFile(spec));
+
+        var outputs = SpecPredictor.Predict(SpecReader.ReadFile(modelPath), [[0, 0], [0, 1], [1, 0], [1, 1]]);
+        Assert.Equal(trained.Predictions, outputs);
+
+        var r = CliProcess.Run("predict", modelPath, "--x", "0,1;1,1");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains(outputs[1][0].ToString("0.######", System.Globalization.CultureInfo.InvariantCulture), r.Out);
+        Assert.Equal(1, CliProcess.Run("predict", modelPath, "--x", "0,1,1").ExitCode);
+    }
+
+    [Fact]
     public void Train_RefusesToOverwriteWithoutForce()
     {
         string spec = CliProcess.TempSpec(GoodSpec);
