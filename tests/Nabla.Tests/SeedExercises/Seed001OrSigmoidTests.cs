@@ -10,10 +10,7 @@ public class Seed001OrSigmoidTests
     [Fact]
     public void ForwardPass_MatchesReference()
     {
-        var spec = Examples.Load(Spec);
-        var net = ModelBuilder.BuildNetwork<double>(spec);
-        var data = ModelBuilder.LoadData(spec);
-        net.Forward(data.X);
+        var (net, data) = Examples.Run(Spec, backward: false);
         var (h, o) = (net.Layers[0], net.Layers[1]);
 
         Close.Equal([0.3, 0.7, 0.5, 0.9], Examples.Column(h.Z, 0), 1e-9, "Z1 unit 1");
@@ -29,11 +26,7 @@ public class Seed001OrSigmoidTests
     [Fact]
     public void BackwardPass_MatchesReference()
     {
-        var spec = Examples.Load(Spec);
-        var net = ModelBuilder.BuildNetwork<double>(spec);
-        var data = ModelBuilder.LoadData(spec);
-        net.Forward(data.X);
-        net.Backward(data.Y);
+        var (net, data) = Examples.Run(Spec, backward: true);
         var (h, o) = (net.Layers[0], net.Layers[1]);
 
         Close.Equal([0.03511527712, -0.01021531358, -0.0108005023, -0.009562336307], o.DZ.ToArray(), 1e-9, "δ2");

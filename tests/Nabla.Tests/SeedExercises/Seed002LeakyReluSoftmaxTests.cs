@@ -10,10 +10,7 @@ public class Seed002LeakyReluSoftmaxTests
     [Fact]
     public void ForwardPassAndLoss_MatchReference()
     {
-        var spec = Examples.Load(Spec);
-        var net = ModelBuilder.BuildNetwork<double>(spec);
-        var data = ModelBuilder.LoadData(spec);
-        net.Forward(data.X);
+        var (net, data) = Examples.Run(Spec, backward: false);
 
         Close.Equal([-0.5, 1.5, 3.3], net.Layers[0].Z.ToArray(), 1e-9, "net h");
         Close.Equal([-0.005, 1.5, 3.3], net.Layers[0].A.ToArray(), 1e-9, "leaky ReLU z");
@@ -25,11 +22,7 @@ public class Seed002LeakyReluSoftmaxTests
     [Fact]
     public void Gradients_UseTheFullSoftmaxJacobian()
     {
-        var spec = Examples.Load(Spec);
-        var net = ModelBuilder.BuildNetwork<double>(spec);
-        var data = ModelBuilder.LoadData(spec);
-        net.Forward(data.X);
-        net.Backward(data.Y);
+        var (net, data) = Examples.Run(Spec, backward: true);
 
         Close.Equal([0.1177408304, -0.1177408304], net.Layers[1].DZ.ToArray(), 1e-9, "∂L/∂o");
         Close.Equal([-0.0005887041518, 0.0005887041518, 0.1766112455, -0.1766112455, 0.3885447402, -0.3885447402],

@@ -8,12 +8,7 @@ public class Seed004SigmoidNeuronTests
     [Fact]
     public void OneExample_ChainRuleValues()
     {
-        var spec = Examples.Load("seed-004-neuron-one-example.json");
-        var net = ModelBuilder.BuildNetwork<double>(spec);
-        var data = ModelBuilder.LoadData(spec);
-        net.UseFusedOutputDelta = false;
-        net.Forward(data.X);
-        net.Backward(data.Y);
+        var (net, data) = Examples.Run("seed-004-neuron-one-example.json", backward: true, fused: false);
         var n = net.Layers[0];
 
         Close.Equal(0.5, n.A[0, 0], 1e-9, "ŷ");
@@ -38,17 +33,14 @@ public class Seed004SigmoidNeuronTests
     [Fact]
     public void Vectorised_StepMatchesReference()
     {
-        var spec = Examples.Load("seed-004-neuron-vectorised.json");
-        var net = ModelBuilder.BuildNetwork<double>(spec);
-        var data = ModelBuilder.LoadData(spec);
-        net.Forward(data.X);
+        var (net, data) = Examples.Run("seed-004-neuron-vectorised.json", backward: false);
         Close.Equal([0.5, 0.6456563062, 0.5249791875, 0.6681877722], net.Layers[0].A.ToArray(), 1e-9, "ŷ");
         Close.Equal(0.08891294752, net.LossValue(data.Y), 1e-9, "cost");
         net.Backward(data.Y);
         Close.Equal([-0.04800646292, -0.03865882382], net.Layers[0].DW.ToArray(), 1e-9, "∂cost/∂W");
         Close.Equal(-0.03702352613, net.Layers[0].DB[0, 0], 1e-9, "∂cost/∂b");
 
-        var trained = SpecTrainer.Train(spec);
+        var trained = SpecTrainer.Train(Examples.Load("seed-004-neuron-vectorised.json"));
         Close.Equal([0.1480064629, 0.6386588238], trained.Model.Layers[0].Weights!.SelectMany(r => r).ToArray(), 1e-9, "W after");
         Close.Equal(0.03702352613, trained.Model.Layers[0].Bias![0], 1e-9, "b after");
         Close.Equal([0.5092548244, 0.6627743624, 0.5461259745, 0.6950188112], trained.Predictions.Select(r => r[0]).ToArray(), 1e-9, "ŷ after");
