@@ -28,18 +28,16 @@ public static class GradientCheck
     {
         network.Forward(x);
         network.Backward(y, computeInputGradient: true);
+        var analytic = network.Parameters.Select(p => p.Gradient.ToArray()).ToList();
+        double[] dx = network.Layers[0].DX.ToArray(); // dX = ∂L/∂X, the chain rule carried one layer further
+
         var results = new List<GradientComparison>();
-        foreach (var p in network.Parameters)
+        for (int i = 0; i < analytic.Count; i++)
         {
-            double[] analytic = p.Gradient.ToArray();
-            double[] numeric = Numeric(network, x, y, p.Value, h);
-            results.Add(Compare(p.Name, p.Value.Rows, p.Value.Cols, analytic, numeric));
+            var p = network.Parameters[i];
+            results.Add(Compare(p.Name, p.Value.Rows, p.Value.Cols, analytic[i], Numeric(network, x, y, p.Value, h)));
         }
 
-        // The input gradient dX = ∂L/∂X (the chain rule carried one layer further).
-        network.Forward(x);
-        network.Backward(y, computeInputGradient: true);
-        double[] dx = network.Layers[0].DX.ToArray();
         var xCopy = x.Clone();
         results.Add(Compare("X", x.Rows, x.Cols, dx, Numeric(network, xCopy, y, xCopy, h)));
 
