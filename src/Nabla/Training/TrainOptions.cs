@@ -12,4 +12,7 @@ public sealed record TrainOptions
     public bool Shuffle { get; init; }
 
     public ulong Seed { get; init; } = 1;
+
+    /// <summary>Stop after this many optimizer steps (0: run every epoch). An explanation runs N steps.</summary>
+    public long MaxSteps { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed class Trainer<T>
     /// <summary>Called after every epoch with (epoch number from 1, that epoch's history row).</summary>
     public Action<int, double[]>? EpochEnded { get; set; }
 
+    /// <summary>Sees every step (for explanations); null in ordinary training.</summary>
+    public IStepObserver<T>? Observer { get; set; }
+
     public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default)
     {
         int m = x.Rows;
@@ -101,9 +104,15 @@ public sealed class Trainer<T>
                 }
 
                 Accumulate(sums, loss, output, yb, size, m);
-                network.Backward(yb);
+                network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
+                Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
                 optimizer.Step(network.Parameters);
                 steps++;
+                Observer?.AfterUpdate(steps, network, xb, yb);
+                if (options.MaxSteps > 0 && steps >= options.MaxSteps)
+                {
+                    return new(history, epoch - 1, steps, false, false, $"Stopped after {steps} steps, as asked.");
+                }
             }
 
             (lastGood, epochStart) = (epochStart, lastGood); // this epoch was finite throughout

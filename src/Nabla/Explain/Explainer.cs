@@ -1,0 +1,67 @@
+using System.Numerics;
+using Nabla.Gradients;
+using Nabla.Specs;
+using Nabla.Tensors;
+using Nabla.Training;
+
+namespace Nabla.Explain;
+
+/// <summary>
+/// Runs N training steps of a spec with a <see cref="Trace{T}"/> attached — the same Trainer,
+/// Forward, Backward and optimizer that <c>nabla train</c> uses — and gathers the explanation.
+/// </summary>
+public static class Explainer
+{
+    public static Explanation Run(ModelSpec spec, int steps = 1)
+    {
+        if (steps < 1)
+        {
+            throw new NablaException($"--steps must be at least 1 (got {steps}).");
+        }
+
+        spec = SpecTrainer.Copy(spec);
+        return spec.Train.Precision == "float32" ? Run<float>(spec, steps) : Run<double>(spec, steps);
+    }
+
+    private static Explanation Run<T>(ModelSpec spec, int steps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var data = ModelBuilder.LoadData(spec);
+        var network = ModelBuilder.BuildNetwork<T>(spec);
+        var (x, y) = data.As<T>();
+        var trace = new Trace<T>();
+        var options = ModelBuilder.BuildOptions(spec.Train) with { Epochs = steps, MaxSteps = steps };
+        var trainer = new Trainer<T>(network, ModelBuilder.BuildOptimizer<T>(spec.Train), options) { Observer = trace };
+        var result = trainer.Fit(x, y);
+        if (trace.Steps.Count == 0)
+        {
+            throw new NablaException($"{spec.File}: the first step already diverged ({result.StopMessage}).");
+        }
+
+        var layers = spec.Layers.Select((l, i) => new LayerInfo(
+            i + 1, i == 0 ? spec.Inputs : spec.Layers[i - 1].Units, l.Units, l.Activation,
+            l.Activation == "leaky_relu" ? l.Alpha ?? Activations.LeakyRelu.DefaultAlpha : null, l.HasBias)).ToList();
+        var loss = network.Loss;
+        return new Explanation(
+            spec, layers, loss.Name, loss.Formula, loss.Reduction, spec.Train.Optimizer, spec.Train.LearningRate,
+            spec.Train.Precision, trace.Steps, CheckLastStep(spec, trace.Steps[^1]),
+            trace.Steps.Count < steps ? result.StopMessage : null);
+    }
+
+    /// <summary>The gradient check at the weights the last step started from, on that step's batch.</summary>
+    private static IReadOnlyList<GradientComparison> CheckLastStep(ModelSpec spec, StepTrace step)
+    {
+        var copy = SpecTrainer.Copy(spec);
+        for (int l = 1; l <= copy.Layers.Count; l++)
+        {
+            copy.Layers[l - 1].Weights = step[$"W{l}"].ToRows();
+            if (step.TryGet($"b{l}", out var b))
+            {
+                copy.Layers[l - 1].Bias = b.ToArray();
+            }
+        }
+
+        var network = ModelBuilder.BuildNetwork<double>(copy);
+        return GradientCheck.Run(network, step["X"].Clone(), step["Y"].Clone());
+    }
+}

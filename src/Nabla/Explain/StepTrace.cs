@@ -1,0 +1,57 @@
+using Nabla.Tensors;
+
+namespace Nabla.Explain;
+
+/// <summary>
+/// Everything one training step computed, in double, under the names of the explanation
+/// contract: X, Y, W{l}, b{l}, Z{l}, A{l}, loss, dA{l}, dAdZ{l} (f′(Z) of an element-wise
+/// activation), dZ{l}, dW{l}, db{l}, dX, W{l}_next, b{l}_next, loss_next. Matrices are
+/// row-major with examples as rows and weights n_in × n_out; a scalar is a 1 × 1 matrix.
+/// </summary>
+public sealed class StepTrace
+{
+    private readonly Dictionary<string, Matrix<double>> values = [];
+    private readonly List<string> order = [];
+
+    public StepTrace(long step, int[] examples)
+    {
+        Step = step;
+        Examples = examples;
+    }
+
+    /// <summary>The step number, from 1.</summary>
+    public long Step { get; }
+
+    /// <summary>Row numbers (from 0) of the examples in this step's batch, in batch order.</summary>
+    public int[] Examples { get; }
+
+    /// <summary>True when the output layer's dZ came from a fused simplification (sigmoid + bce, softmax + cce).</summary>
+    public bool Fused { get; set; }
+
+    /// <summary>For each softmax layer l, one Jacobian ∂A/∂Z (n × n, entry [i, j] = ∂aⱼ/∂zᵢ) per example.</summary>
+    public Dictionary<int, Matrix<double>[]> Jacobians { get; } = [];
+
+    /// <summary>Quantity names in the order they were computed.</summary>
+    public IReadOnlyList<string> Names => order;
+
+    public Matrix<double> this[string name] => values[name];
+
+    public bool Has(string name) => values.ContainsKey(name);
+
+    public bool TryGet(string name, out Matrix<double> value) => values.TryGetValue(name, out value!);
+
+    /// <summary>The scalar quantity (loss, loss_next).</summary>
+    public double Scalar(string name) => values[name][0, 0];
+
+    public void Set(string name, Matrix<double> value)
+    {
+        if (!values.ContainsKey(name))
+        {
+            order.Add(name);
+        }
+
+        values[name] = value;
+    }
+
+    public void SetScalar(string name, double value) => Set(name, Matrix<double>.FromRows([[value]]));
+}
