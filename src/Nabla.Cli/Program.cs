@@ -9,6 +9,7 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     new VersionOption(),
     TrainCommand.Create(),
     GradCheckCommand.Create(),
+    ExplainCommand.Create(),
     PredictCommand.Create(),
 };
 return CommandRunner.Run(root, args);
