@@ -158,7 +158,19 @@ public static class BackwardSection
                         sum.Add(Seq(k == 0 ? Num(dZ[k, j]) : Term(dZ[k, j]), Op("·"), Term(input[k, i])));
                     }
 
-                    lines.Add(Chain("=", Partial(new Symbol("L"), Layer("w", l, n.WeightIndex(i + 1, j + 1))), new Row(sum), Num(s[$"dW{l}"][i, j])));
+                    var w = Layer("w", l, n.WeightIndex(i + 1, j + 1));
+                    if (dZ.Rows == 1 && s.TryGet($"dAdZ{l}", out var local))
+                    {
+                        // One example: the whole chain, ∂L/∂a · ∂a/∂z · ∂z/∂w, with numbers.
+                        var a = Layer("a", l, $"{j + 1}");
+                        var z = Layer("z", l, $"{j + 1}");
+                        var chain = Seq(Partial(new Symbol("L"), a), Op("·"), Partial(a, z), Op("·"), Partial(z, w));
+                        var product = Seq(Num(s[$"dA{l}"][0, j]), Op("·"), Term(local[0, j]), Op("·"), Term(input[0, i]));
+                        lines.Add(Chain("=", Partial(new Symbol("L"), w), chain, product, Num(s[$"dW{l}"][i, j])));
+                        continue;
+                    }
+
+                    lines.Add(Chain("=", Partial(new Symbol("L"), w), new Row(sum), Num(s[$"dW{l}"][i, j])));
                 }
             }
 
