@@ -69,6 +69,7 @@ public static class ExplanationDocument
             SymbolRow(new Symbol("δ", "j", "(l)"), "∂L/∂z of unit j, the error signal (dZ in the trace)"),
             SymbolRow(new Symbol("η"), $"the learning rate, {e.LearningRate.ToString(CultureInfo.InvariantCulture)}"),
             SymbolRow(new Symbol("m"), "the number of examples in the step's batch"),
+            SymbolRow(new Symbol("δ", "k,j", "(l)"), "with two indices: example k, unit j (likewise x with indices k,i)"),
         };
         blocks.Add(new Table([[T("symbol")], [T("meaning")]], rows));
 
