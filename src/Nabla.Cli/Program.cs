@@ -11,5 +11,6 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     GradCheckCommand.Create(),
     ExplainCommand.Create(),
     PredictCommand.Create(),
+    CheckCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -1,0 +1,46 @@
+using Nabla.Specs;
+
+namespace Nabla.Explain.Checking;
+
+/// <summary>
+/// <c>nabla check SPEC ANSWERS</c>: runs the real trainer with the trace on (as <c>nabla explain</c>
+/// does), marks each of the learner's values right or wrong at the precision written, traces wrong
+/// values back to the learner's own earlier wrong values, and names the likely slip of the rest.
+/// </summary>
+public static class AnswerChecker
+{
+    public static CheckReport Check(ModelSpec spec, AnswerFile file)
+    {
+        if (file.Lines.Count == 0)
+        {
+            throw new NablaException($"{file.File}: there are no values to check. Fix: write one quantity per line, e.g. \"loss = 0.090\" or \"A2 = 0.752, 0.770\".");
+        }
+
+        var explanation = Explainer.Run(spec, file.LastStep);
+        var answers = AnswerBinder.Bind(file, explanation.Steps);
+        var rules = new StepRules(spec);
+        var values = answers
+            .SelectMany(a => a.Elements.Select(e => new CheckedValue(a, e, explanation.Steps[a.Step - 1][a.Name][e.Row, e.Col])))
+            .ToList();
+
+        foreach (var group in values.GroupBy(v => v.Step))
+        {
+            var trace = explanation.Steps[group.Key - 1];
+            var learner = new LearnerStep(trace, rules, group);
+            var diagonal = rules.HasSoftmax ? new RecomputedStep(trace, rules, diagonalSoftmax: true) : null;
+            var diagnoser = new Diagnoser(trace, rules, diagonal);
+            foreach (var v in group.Where(v => !v.Right))
+            {
+                var inherited = Inheritance.Trace(v, learner, rules);
+                v.OwnValue = inherited?.OwnValue;
+                v.InheritedFrom = inherited?.From ?? [];
+                if (!v.IsInherited)
+                {
+                    v.Diagnosis = diagnoser.Diagnose(v, values.Where(o => o.Answer == v.Answer).ToList());
+                }
+            }
+        }
+
+        return new CheckReport(spec.File, file.File, values);
+    }
+}

@@ -1,0 +1,58 @@
+namespace Nabla.Explain.Checking;
+
+/// <summary>
+/// What <c>nabla check</c> found: every written value, right or wrong, and for each root error
+/// (a wrong value whose own step went wrong) the later values that inherited it.
+/// </summary>
+public sealed class CheckReport(string specFile, string answerFile, IReadOnlyList<CheckedValue> values)
+{
+    public string SpecFile { get; } = specFile;
+
+    public string AnswerFile { get; } = answerFile;
+
+    /// <summary>In the order of the answer file.</summary>
+    public IReadOnlyList<CheckedValue> Values { get; } = values;
+
+    public int RightCount => Values.Count(v => v.Right);
+
+    public int WrongCount => Values.Count(v => !v.Right);
+
+    public IReadOnlyList<CheckedValue> RootErrors => Values.Where(v => v.IsRootError).ToList();
+
+    public int InheritedCount => Values.Count(v => !v.Right && v.IsInherited);
+
+    public bool AllRight => WrongCount == 0;
+
+    /// <summary>The values that inherited a root error, directly or through other inherited values.</summary>
+    public IReadOnlyList<CheckedValue> Inheritors(CheckedValue root)
+    {
+        var found = new List<CheckedValue>();
+        var frontier = new Queue<CheckedValue>([root]);
+        while (frontier.TryDequeue(out var v))
+        {
+            foreach (var heir in Values.Where(h => h.InheritedFrom.Contains(v) && !found.Contains(h)))
+            {
+                found.Add(heir);
+                frontier.Enqueue(heir);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>"12 right, 3 wrong (2 root errors, 1 inherited)".</summary>
+    public string Summary
+    {
+        get
+        {
+            string head = $"{RightCount} right, {WrongCount} wrong";
+            if (WrongCount == 0)
+            {
+                return head;
+            }
+
+            int roots = RootErrors.Count;
+            return $"{head} ({roots} root error{(roots == 1 ? "" : "s")}, {InheritedCount} inherited)";
+        }
+    }
+}
