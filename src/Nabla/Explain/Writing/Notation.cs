@@ -60,7 +60,7 @@ public sealed class Notation(bool byUnit)
     public static MatrixNode Transposed(Matrix<double> m) =>
         new(Enumerable.Range(0, m.Cols).Select(c => (IReadOnlyList<MathNode>)Enumerable.Range(0, m.Rows).Select(r => (MathNode)Num(m[r, c])).ToList()).ToList());
 
-    /// <summary>A matrix symbol with its layer, transposed (ᵀ) when the layout is by-unit and <paramref name="transposeInByUnit"/>.</summary>
+    /// <summary>A matrix symbol, with its layer as a superscript when given: Z⁽¹⁾, X.</summary>
     public static MathNode Big(string name, int? l = null) =>
         l is null ? new Symbol(name) : new Symbol(name, null, $"({l})");
 
