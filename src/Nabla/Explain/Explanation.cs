@@ -30,4 +30,7 @@ public sealed record Explanation(
     public int WeightCount => Layers.Sum(l => l.Inputs * l.Units);
 
     public LayerInfo Output => Layers[^1];
+
+    /// <summary>The loss itself (for its normaliser N), rebuilt from its name and reduction.</summary>
+    public Losses.Loss Loss => Losses.Loss.FromName(LossName, Reduction)!;
 }

@@ -90,8 +90,9 @@ public sealed class Trace<T> : IStepObserver<T>
     {
         if (f is Softmax)
         {
-            s.Jacobians[l] = Enumerable.Range(0, a.Rows)
-                .Select(i => Matrix<double>.FromRows(ToRows(Softmax.Jacobian(ToDouble(a).Row(i)))))
+            var p = ToDouble(a); // converted once, not once per example
+            s.Jacobians[l] = Enumerable.Range(0, p.Rows)
+                .Select(i => Matrix<double>.FromRows(ToRows(Softmax.Jacobian(p.Row(i)))))
                 .ToArray();
             return;
         }

@@ -33,7 +33,7 @@ public static class BackwardSection
         var dA = s[$"dA{l}"];
         if (l == e.Layers.Count)
         {
-            int normalizer = Loss.FromName(e.LossName, e.Reduction)!.Normalizer(dA.Rows, dA.Cols);
+            int normalizer = e.Loss.Normalizer(dA.Rows, dA.Cols);
             blocks.Add(Para(T("Upstream gradient: the loss's derivative with respect to the output ŷ = "), M(Big("A", l)), T(":")));
             blocks.Add(new DisplayMath(LossSection.Gradient(e.LossName, e.Reduction, normalizer),
                 Chain("=", Partial(new Symbol("L"), Big("A", l)), n.Show(dA))));

@@ -14,7 +14,7 @@ public static class LossSection
         var yHat = s[$"A{e.Layers.Count}"];
         var y = s["Y"];
         int m = y.Rows, k = y.Cols;
-        int n = Loss.FromName(e.LossName, e.Reduction)!.Normalizer(m, k);
+        int n = e.Loss.Normalizer(m, k);
         bool half = e.LossName is "half_mse" or "half_sse";
 
         blocks.Add(new Heading(3, "Loss"));
