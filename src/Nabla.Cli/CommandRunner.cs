@@ -13,6 +13,7 @@ public static class CommandRunner
     public const int InputError = 1;
     public const int UsageError = 2;
 
+    /// <remarks>Ctrl-C is left to the commands: training stops cleanly through <see cref="Interrupt"/>; others just end.</remarks>
     public static int Run(Command root, string[] args)
     {
         var parse = root.Parse(args);
@@ -29,7 +30,7 @@ public static class CommandRunner
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (NablaException e)
         {

@@ -1,17 +1,22 @@
 using System.Globalization;
-using Nabla.Specs;
+using Nabla.Cli.Runs;
 using Spectre.Console;
 
 namespace Nabla.Cli;
 
-/// <summary>The table of inputs, targets and the trained network's outputs.</summary>
+/// <summary>The table of inputs, targets and each trained network's outputs (one ŷ column per learning rate).</summary>
 public static class PredictionTable
 {
     public const int MaxRows = 20;
 
-    public static void Write(IAnsiConsole console, TrainedModel trained)
+    public static void Write(IAnsiConsole console, IReadOnlyList<RunResult> results)
     {
-        var data = trained.Data;
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        var data = results[0].Trained.Data;
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("#");
         for (int j = 0; j < data.X.Cols; j++)
@@ -23,7 +28,10 @@ public static class PredictionTable
         {
             string suffix = data.Y.Cols > 1 ? $"{j + 1}" : "";
             table.AddColumn(new TableColumn($"y{suffix}").RightAligned());
-            table.AddColumn(new TableColumn($"ŷ{suffix}").RightAligned());
+            foreach (var r in results)
+            {
+                table.AddColumn(new TableColumn(results.Count > 1 ? $"ŷ{suffix} ({r.Label})" : $"ŷ{suffix}").RightAligned());
+            }
         }
 
         int rows = Math.Min(data.Count, MaxRows);
@@ -34,7 +42,7 @@ public static class PredictionTable
             for (int j = 0; j < data.Y.Cols; j++)
             {
                 cells.Add(Format(data.Y[i, j]));
-                cells.Add(Format(trained.Predictions[i][j]));
+                cells.AddRange(results.Select(r => Format(r.Trained.Predictions[i][j])));
             }
 
             table.AddRow(cells.Select(Markup.Escape).ToArray());
@@ -47,6 +55,6 @@ public static class PredictionTable
         }
     }
 
-    private static string Format(double v) =>
+    public static string Format(double v) =>
         v.ToString(Math.Abs(v) < 1e6 ? "0.######" : "G6", CultureInfo.InvariantCulture);
 }

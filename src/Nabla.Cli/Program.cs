@@ -7,6 +7,7 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
 {
     new HelpOption(),
     new VersionOption(),
+    DemoCommand.Create(),
     TrainCommand.Create(),
     GradCheckCommand.Create(),
     ExplainCommand.Create(),

@@ -1,48 +1,81 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using Nabla.Cli.Runs;
 using Nabla.Specs;
-using Spectre.Console;
 
 namespace Nabla.Cli;
 
-/// <summary>`nabla train SPEC [--out DIR] [--force]`: trains, writes DIR/model.json, prints the predictions.</summary>
+/// <summary>
+/// `nabla train SPEC [--lr 0.1,0.5,0.8] [--epochs N] [--batch full|K] [--seed S] [--out DIR] [--force]`:
+/// trains with a progress bar and writes a run folder (model, weights, history, plots, summary).
+/// </summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
         var spec = new Argument<FileInfo>("spec") { Description = "The spec file (JSON) describing the network, data and training." };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write model.json into (default: runs/<spec name>)." };
-        var force = new Option<bool>("--force") { Description = "Overwrite an existing model.json in the run folder." };
-        var command = new Command("train", "Train the network a spec describes and save the trained model.") { spec, output, force };
-        command.SetAction(parse => Run(parse.GetValue(spec)!, parse.GetValue(output), parse.GetValue(force)));
+        var lr = new Option<double[]?>("--lr")
+        {
+            Description = "Learning rate(s), comma-separated; several run from the same initial weights and are compared, e.g. 0.1,0.5,0.8.",
+            CustomParser = ParseRates,
+        };
+        var epochs = new Option<int?>("--epochs") { Description = "Number of epochs (passes over the training data)." };
+        var batch = new Option<int?>("--batch") { Description = "Examples per step: 'full' (the whole data set) or a number K (1 = one example at a time).", CustomParser = ParseBatch };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed for initial weights the spec leaves out, shuffling and splitting." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write (default: runs/<spec name>, or runs/<spec name>-2, … if taken)." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing run folder given by --out." };
+        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0) { r.AddError("--epochs must be 0 or more."); } });
+        var command = new Command("train", "Train the network a spec describes and write a run folder: model, weights, history, plots, summary.")
+        {
+            spec, lr, epochs, batch, seed, output, force,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(spec)!,
+            new TrainOverrides(parse.GetValue(lr), parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(seed)),
+            parse.GetValue(output),
+            parse.GetValue(force)));
         return command;
     }
 
-    public static int Run(FileInfo specFile, DirectoryInfo? outDir, bool force)
+    public static int Run(FileInfo specFile, TrainOverrides overrides, DirectoryInfo? outDir, bool force)
     {
         var spec = SpecReader.ReadFile(specFile.FullName);
-        string dir = outDir?.FullName ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(specFile.Name));
-        string modelPath = Path.Combine(dir, "model.json");
-        if (File.Exists(modelPath) && !force)
+        string folder = RunFolder.Choose(outDir?.FullName, Path.GetFileNameWithoutExtension(specFile.Name), force);
+        return TrainRun.Execute(spec, overrides, folder, CommandRunner.Out);
+    }
+
+    private static double[]? ParseRates(ArgumentResult result)
+    {
+        var rates = new List<double>();
+        foreach (string token in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            throw new NablaException($"{modelPath} already exists. Fix: choose another --out folder, or add --force to overwrite it.");
+            if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !(rate > 0) || !double.IsFinite(rate))
+            {
+                result.AddError($"--lr: \"{token}\" is not a positive learning rate. Write e.g. --lr 0.5 or --lr 0.1,0.5,0.8.");
+                return null;
+            }
+
+            rates.Add(rate);
         }
 
-        var console = CommandRunner.Out;
-        console.MarkupLine($"[bold]{Markup.Escape(spec.Name ?? specFile.Name)}[/]");
-        var trained = SpecTrainer.Train(spec);
-        SpecWriter.WriteFile(trained.Model, modelPath);
+        return [.. rates];
+    }
 
-        PredictionTable.Write(console, trained);
-        string metrics = string.Join(", ", trained.Final.Select(p => $"{p.Key} {p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
-        console.MarkupLine($"{trained.Result.EpochsRun} epochs, {trained.Result.Steps} steps; final {Markup.Escape(metrics)}");
-        console.MarkupLine($"Model written to [green]{Markup.Escape(modelPath)}[/]");
-        if (trained.Result.Diverged)
+    private static int? ParseBatch(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (text == "full")
         {
-            Console.Error.WriteLine($"nabla: {trained.Result.StopMessage}");
-            return CommandRunner.InputError;
+            return 0;
         }
 
-        return CommandRunner.Ok;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1)
+        {
+            return k;
+        }
+
+        result.AddError($"--batch: \"{text}\" is neither 'full' nor a whole number ≥ 1.");
+        return null;
     }
 }

@@ -7,14 +7,27 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunIn(AppContext.BaseDirectory, args);
+
+    /// <summary>Runs `nabla` with <paramref name="directory"/> as its working directory.</summary>
+    public static Result RunIn(string directory, params string[] args)
+    {
+        using var process = Start(directory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts `nabla` without waiting for it (standard output and error redirected).</summary>
+    public static Process Start(string directory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Nabla.Cli.dll"));
         foreach (string a in args)
@@ -23,19 +36,21 @@ internal static class CliProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>A fresh empty temporary folder.</summary>
+    public static string TempFolder()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "nabla-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
     }
 
     /// <summary>Writes a spec to a fresh temporary file and returns its path.</summary>
     public static string TempSpec(string json, string name = "spec.json")
     {
-        string dir = Path.Combine(Path.GetTempPath(), "nabla-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, name);
+        string path = Path.Combine(TempFolder(), name);
         File.WriteAllText(path, json);
         return path;
     }

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Nabla.Cli.Runs;
+using Spectre.Console;
+
+namespace Nabla.Cli;
+
+/// <summary>One row per learning rate: epochs run, steps, the final loss and metrics.</summary>
+public static class ResultsTable
+{
+    public static void Write(IAnsiConsole console, IReadOnlyList<RunResult> results)
+    {
+        var metrics = results[0].Trained.Final.Keys.ToList();
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("learning rate");
+        table.AddColumn(new TableColumn("epochs").RightAligned());
+        table.AddColumn(new TableColumn("steps").RightAligned());
+        foreach (string m in metrics)
+        {
+            table.AddColumn(new TableColumn($"final {m}").RightAligned());
+        }
+
+        foreach (var r in results)
+        {
+            var t = r.Trained;
+            var cells = new List<string> { RunResult.Format(r.LearningRate), t.Result.EpochsRun.ToString(CultureInfo.InvariantCulture), t.Result.Steps.ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(metrics.Select(m => t.Final[m].ToString("G6", CultureInfo.InvariantCulture)));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
+    }
+}

@@ -1,0 +1,32 @@
+using Nabla.Specs;
+
+namespace Nabla.Cli.Runs;
+
+/// <summary>
+/// Writes a run folder: initial-weights/, and per trained model model.json, final-weights/,
+/// history.csv and predictions.csv; with several learning rates, each model in its own
+/// lr-… folder and one comparison at the top; summary.md ties it together.
+/// </summary>
+public static class RunWriter
+{
+    public static void Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results)
+    {
+        WeightsCsv.Write(initial, Path.Combine(folder, "initial-weights"));
+        foreach (var r in results)
+        {
+            string dir = Path.Combine(folder, r.Folder);
+            var model = r.Trained.Model;
+            SpecWriter.WriteFile(model, Path.Combine(dir, "model.json"));
+            WeightsCsv.Write(model, Path.Combine(dir, "final-weights"));
+            HistoryCsv.Write(model.History ?? [], Path.Combine(dir, "history.csv"));
+            PredictionsCsv.Write(r.Trained, Path.Combine(dir, "predictions.csv"));
+        }
+
+        if (results.Count > 1)
+        {
+            HistoryCsv.Write(results.ToDictionary(r => $"loss {r.Label}", r => r.Trained.Model.History!["loss"]), Path.Combine(folder, "history.csv"));
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), SummaryReport.Write(initial, results));
+    }
+}

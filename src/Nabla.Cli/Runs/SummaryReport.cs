@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Nabla.Specs;
+
+namespace Nabla.Cli.Runs;
+
+/// <summary>summary.md: the network, the settings, the results of each learning rate, the plots and the files.</summary>
+public static class SummaryReport
+{
+    public static string Write(ModelSpec initial, IReadOnlyList<RunResult> results)
+    {
+        var md = new StringBuilder();
+        var train = initial.Train;
+        var data = results.Count > 0 ? results[0].Trained.Data : null;
+        md.AppendLine($"# {initial.Name ?? Path.GetFileNameWithoutExtension(initial.File)}").AppendLine();
+        md.AppendLine($"Trained from `{Path.GetFileName(initial.File)}`" + (data is null ? "." : $" on {data.Name} ({data.Count} examples)."));
+        md.AppendLine().AppendLine("## Network").AppendLine();
+        md.AppendLine("| layer | units | activation | bias |").AppendLine("|---|---|---|---|");
+        md.AppendLine($"| inputs | {initial.Inputs} | | |");
+        for (int l = 0; l < initial.Layers.Count; l++)
+        {
+            var layer = initial.Layers[l];
+            md.AppendLine($"| {l + 1} | {layer.Units} | {layer.Activation} | {(layer.HasBias ? "yes" : "no")} |");
+        }
+
+        md.AppendLine().AppendLine($"Loss: `{initial.Loss.Name}`" + (initial.Metrics.Count > 0 ? $"; also recorded: {string.Join(", ", initial.Metrics)}." : "."));
+        md.AppendLine().AppendLine("## Settings").AppendLine();
+        md.AppendLine("| optimizer | learning rate | epochs | batch | shuffle | seed | precision |").AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine($"| {train.Optimizer} | {string.Join(", ", results.Select(r => RunResult.Format(r.LearningRate)))} | {train.Epochs} | " +
+            $"{(train.Batch == 0 ? "full" : train.Batch.ToString(CultureInfo.InvariantCulture))} | {(train.Shuffle ? "yes" : "no")} | {train.Seed} | {train.Precision} |");
+        md.AppendLine().AppendLine("Every learning rate starts from the same initial weights (`initial-weights/`).");
+
+        md.AppendLine().AppendLine("## Results").AppendLine();
+        var metrics = results.Count > 0 ? results[0].Trained.Final.Keys.ToList() : [];
+        md.AppendLine($"| learning rate | epochs run | steps | {string.Join(" | ", metrics)} | note |");
+        md.AppendLine($"|---|---|---|{string.Concat(metrics.Select(_ => "---|"))}---|");
+        foreach (var r in results)
+        {
+            var t = r.Trained;
+            md.AppendLine($"| {RunResult.Format(r.LearningRate)} | {t.Result.EpochsRun} | {t.Result.Steps} | " +
+                string.Join(" | ", metrics.Select(m => t.Final[m].ToString("G6", CultureInfo.InvariantCulture))) +
+                $" | {t.Result.StopMessage ?? ""} |");
+        }
+
+        md.AppendLine().AppendLine("## Files").AppendLine();
+        md.AppendLine("- `initial-weights/`: W*l*.csv (n_in rows × n_out columns) and b*l*.csv per layer, before training.");
+        foreach (var r in results)
+        {
+            string at = r.Folder.Length == 0 ? "" : $"{r.Folder}/";
+            string who = results.Count > 1 ? $" ({r.Label})" : "";
+            md.AppendLine($"- `{at}model.json`{who}: the trained model; `nabla predict {at}model.json --x …` uses it.");
+            md.AppendLine($"- `{at}final-weights/`{who}: the weights after training, as CSV.");
+            md.AppendLine($"- `{at}history.csv`{who}: one row per epoch; `{at}predictions.csv`: inputs, targets and outputs.");
+        }
+
+        return md.ToString();
+    }
+}

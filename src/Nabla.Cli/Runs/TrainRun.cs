@@ -1,0 +1,75 @@
+using System.Globalization;
+using Nabla.Specs;
+using Spectre.Console;
+
+namespace Nabla.Cli.Runs;
+
+/// <summary>
+/// What `train` and `demo` share: train a spec at one or more learning rates from the same
+/// initial weights, with a progress bar, stop cleanly on Ctrl-C, and write the run folder.
+/// </summary>
+public static class TrainRun
+{
+    /// <summary>Exit code after Ctrl-C: the run was stopped but what was trained is saved.</summary>
+    public const int Interrupted = 130;
+
+    public static int Execute(ModelSpec spec, TrainOverrides overrides, string folder, IAnsiConsole console)
+    {
+        var rates = overrides.ApplyTo(spec);
+        ModelBuilder.FillMissingWeights(spec); // every learning rate starts from these weights
+        var results = new List<RunResult>();
+        bool interrupted;
+        using (var interrupt = new Interrupt())
+        {
+            string title = spec.Name ?? Path.GetFileNameWithoutExtension(spec.File);
+            console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+            var bars = rates.Select(lr => (rates.Count > 1 ? $"lr {RunResult.Format(lr)}" : "training", spec.Train.Epochs)).ToList();
+            TrainingProgress.Run(console, bars, report =>
+            {
+                for (int i = 0; i < rates.Count && !interrupt.Requested; i++)
+                {
+                    var run = SpecTrainer.Copy(spec);
+                    run.Train.LearningRate = rates[i];
+                    int bar = i;
+                    var trained = SpecTrainer.Train(run, (epoch, _, row) => report(bar, epoch, row[0]), interrupt.Token);
+                    results.Add(new RunResult(rates[i], trained, rates.Count > 1 ? $"lr-{RunResult.Format(rates[i])}" : ""));
+                }
+            });
+            interrupted = interrupt.Requested;
+        }
+
+        string staging = RunFolder.Stage(folder);
+        try
+        {
+            RunWriter.Write(staging, spec, results);
+            RunFolder.Commit(staging, folder);
+        }
+        catch
+        {
+            RunFolder.Abandon(staging);
+            throw;
+        }
+
+        PredictionTable.Write(console, results);
+        if (results.Count > 1)
+        {
+            ResultsTable.Write(console, results);
+        }
+        else
+        {
+            var t = results[0].Trained;
+            string metrics = string.Join(", ", t.Final.Select(p => $"{p.Key} {p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
+            console.MarkupLine($"{t.Result.EpochsRun} epochs, {t.Result.Steps} steps; final {Markup.Escape(metrics)}");
+        }
+
+        console.MarkupLine($"Run written to [green]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, folder))}[/] (see summary.md)");
+        foreach (var r in results.Where(r => r.Trained.Result.StopMessage is not null))
+        {
+            Console.Error.WriteLine($"nabla: {(results.Count > 1 ? r.Label + ": " : "")}{r.Trained.Result.StopMessage}");
+        }
+
+        return interrupted ? Interrupted
+            : results.Any(r => r.Trained.Result.Diverged) ? CommandRunner.InputError
+            : CommandRunner.Ok;
+    }
+}

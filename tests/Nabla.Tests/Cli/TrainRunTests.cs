@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using Nabla.Specs;
+
+namespace Nabla.Tests.Cli;
+
+/// <summary>`nabla demo` and `nabla train` end to end: the run folder's files, overrides, --force, Ctrl-C.</summary>
+public class TrainRunTests
+{
+    [Fact]
+    public void Demo_TrainsThreeRatesFromTheSameInitialWeights_AndWritesTheRunFolder()
+    {
+        string cwd = CliProcess.TempFolder();
+        var r = CliProcess.RunIn(cwd, "demo");
+        Assert.True(r.ExitCode == 0, r.Error);
+        string run = Path.Combine(cwd, "runs", "demo");
+
+        // The initial weights are seed 000's (lr 0.5 report), written in full precision.
+        var seed = Examples.Load("seed-000-report-lr0.5.json");
+        Assert.Equal(seed.Layers[0].Weights!, ReadCsv(Path.Combine(run, "initial-weights", "W1.csv")));
+        Assert.Equal([seed.Layers[1].Bias!], ReadCsv(Path.Combine(run, "initial-weights", "b2.csv")));
+
+        foreach (string lr in new[] { "0.1", "0.5", "0.8" })
+        {
+            string dir = Path.Combine(run, $"lr-{lr}");
+            var model = SpecReader.ReadFile(Path.Combine(dir, "model.json"));
+            Assert.Equal(double.Parse(lr, CultureInfo.InvariantCulture), model.Train.LearningRate);
+
+            // The same spec trained in-process at this rate gives the same weights, bit for bit.
+            var again = SpecReader.ReadFile(Examples.Path("seed-000-report-lr0.5.json"));
+            again.Train.LearningRate = model.Train.LearningRate;
+            Assert.Equal(SpecTrainer.Train(again).Model.Layers[1].Weights!, model.Layers[1].Weights!);
+
+            // history.csv: a header and one row per epoch; final-weights/ equal the model's.
+            string[] history = File.ReadAllLines(Path.Combine(dir, "history.csv"));
+            Assert.Equal("epoch,loss,bce,accuracy", history[0]);
+            Assert.Equal(3000, history.Length - 1);
+            Assert.StartsWith("3000,", history[^1]);
+            Assert.Equal(model.Layers[0].Weights!, ReadCsv(Path.Combine(dir, "final-weights", "W1.csv")));
+
+            // The reloaded model predicts what predictions.csv says it did.
+            var rows = ReadCsv(Path.Combine(dir, "predictions.csv"), skipHeader: true);
+            var outputs = SpecPredictor.Predict(model, rows.Select(row => row[..2]).ToArray());
+            Assert.Equal(rows.Select(row => row[3]), outputs.Select(o => o[0]));
+        }
+
+        Assert.Equal("epoch,loss lr 0.1,loss lr 0.5,loss lr 0.8", File.ReadLines(Path.Combine(run, "history.csv")).First());
+        string summary = File.ReadAllText(Path.Combine(run, "summary.md"));
+        Assert.Contains("| 0.1, 0.5, 0.8 |", summary);
+        Assert.Contains("lr 0.8", r.Out);
+
+        // A second demo does not touch the first run: it goes to runs/demo-2.
+        Assert.Equal(0, CliProcess.RunIn(cwd, "demo").ExitCode);
+        Assert.True(Directory.Exists(Path.Combine(cwd, "runs", "demo-2")));
+    }
+
+    [Fact]
+    public void Train_OptionsOverrideTheSpec_AndAreSavedInTheModel()
+    {
+        string spec = Examples.Path("seed-001-or-sigmoid.json");
+        string run = Path.Combine(CliProcess.TempFolder(), "run");
+        var r = CliProcess.Run("train", spec, "--lr", "0.25", "--epochs", "7", "--batch", "2", "--seed", "5", "--out", run);
+        Assert.True(r.ExitCode == 0, r.Error);
+
+        var model = SpecReader.ReadFile(Path.Combine(run, "model.json"));
+        Assert.Equal((0.25, 7, 2, 5UL), (model.Train.LearningRate, model.Train.Epochs, model.Train.Batch, model.Train.Seed));
+        Assert.Equal(8, File.ReadAllLines(Path.Combine(run, "history.csv")).Length);
+        Assert.Equal(7, model.Result!.EpochsRun);
+        Assert.Equal(14, model.Result.Steps); // 4 examples in batches of 2
+    }
+
+    [Theory]
+    [InlineData("--lr", "0.1,fast")]
+    [InlineData("--lr", "-1")]
+    [InlineData("--batch", "half")]
+    [InlineData("--batch", "0")]
+    [InlineData("--epochs", "-3")]
+    public void Train_BadOptionIsAUsageError(string option, string value)
+    {
+        var r = CliProcess.Run("train", Examples.Path("seed-001-or-sigmoid.json"), option, value, "--out", Path.Combine(CliProcess.TempFolder(), "run"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(option, r.Error);
+    }
+
+    [Fact]
+    public void Force_OnlyReplacesARunFolder()
+    {
+        string folder = CliProcess.TempFolder();
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        var r = CliProcess.Run("train", Examples.Path("seed-001-or-sigmoid.json"), "--out", folder, "--force");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("did not write", r.Error);
+        Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
+    }
+
+    [Fact]
+    public async Task CtrlC_StopsCleanly_AndSavesWhatWasTrained()
+    {
+        string run = Path.Combine(CliProcess.TempFolder(), "run");
+        using var process = CliProcess.Start(AppContext.BaseDirectory, "train", Examples.Path("seed-000-report-lr0.5.json"), "--epochs", "100000000", "--out", run);
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.NotNull(await process.StandardOutput.ReadLineAsync()); // the title: training has begun
+        await Task.Delay(500);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(60_000), "nabla did not stop after Ctrl-C");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("Stopped after", await stderr);
+        var model = SpecReader.ReadFile(Path.Combine(run, "model.json"));
+        Assert.InRange(model.Result!.EpochsRun, 1, 99_999_999);
+        Assert.Equal(model.Result.EpochsRun, model.History!["loss"].Length);
+    }
+
+    private static double[][] ReadCsv(string path, bool skipHeader = false) =>
+        File.ReadAllLines(path).Skip(skipHeader ? 1 : 0)
+            .Select(line => line.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+}
