@@ -1,0 +1,79 @@
+using ScottPlot;
+
+namespace Nabla.Plotting;
+
+/// <summary>Loss (or any per-epoch quantity) against the epoch, one curve per series.</summary>
+public static class LossPlot
+{
+    /// <summary>
+    /// One curve per series (e.g. "lr 0.1", "lr 0.5" or "loss", "bce"), x = epoch 1..n.
+    /// <paramref name="logY"/>: log-scale y axis when all values are &gt; 0; when null, log is chosen if the values span more than two decades.
+    /// Non-finite values (a diverged run) are left out of the curve.
+    /// </summary>
+    public static void Save(
+        IReadOnlyList<(string Label, double[] Values)> series,
+        string path,
+        string title,
+        string yLabel = "loss",
+        bool? logY = null,
+        int width = 800,
+        int height = 500)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        PlotFile.Validate(path, width, height);
+        if (series.Count == 0)
+        {
+            throw new ArgumentException("A loss plot needs at least one series.", nameof(series));
+        }
+
+        bool log = LogAxis.Wanted(series.SelectMany(s => s.Values), logY);
+        using var plot = PlotLook.NewPlot();
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        for (int s = 0; s < series.Count; s++)
+        {
+            var (xs, ys) = Points(series[s].Values, log);
+            foreach (double y in ys)
+            {
+                lo = Math.Min(lo, y);
+                hi = Math.Max(hi, y);
+            }
+
+            var line = plot.Add.ScatterLine(xs, ys, ClassColors.Of(s));
+            line.LegendText = series[s].Label;
+            line.LineWidth = 2;
+            line.MarkerSize = series[s].Values.Length <= 40 ? 5 : 0;
+        }
+
+        if (log && lo <= hi)
+        {
+            LogAxis.Apply(plot, lo, hi);
+        }
+
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        if (series.Count > 1 || !string.IsNullOrEmpty(series[0].Label))
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
+        PlotFile.Save(plot, path, width, height);
+    }
+
+    /// <summary>(epoch, value) for the finite values, the value as log₁₀ when <paramref name="log"/>.</summary>
+    private static (double[] Xs, double[] Ys) Points(double[] values, bool log)
+    {
+        var xs = new List<double>(values.Length);
+        var ys = new List<double>(values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (double.IsFinite(values[i]))
+            {
+                xs.Add(i + 1);
+                ys.Add(log ? Math.Log10(values[i]) : values[i]);
+            }
+        }
+
+        return ([.. xs], [.. ys]);
+    }
+}
