@@ -27,6 +27,7 @@ public static class RunWriter
             HistoryCsv.Write(results.ToDictionary(r => $"loss {r.Label}", r => r.Trained.Model.History!["loss"]), Path.Combine(folder, "history.csv"));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), SummaryReport.Write(initial, results));
+        RunPlots.Write(folder, results);
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), SummaryReport.Write(folder, initial, results));
     }
 }

@@ -7,7 +7,8 @@ namespace Nabla.Cli.Runs;
 /// <summary>summary.md: the network, the settings, the results of each learning rate, the plots and the files.</summary>
 public static class SummaryReport
 {
-    public static string Write(ModelSpec initial, IReadOnlyList<RunResult> results)
+    /// <param name="folder">The run folder, already holding the plots (only those that exist are shown).</param>
+    public static string Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results)
     {
         var md = new StringBuilder();
         var train = initial.Train;
@@ -42,7 +43,9 @@ public static class SummaryReport
                 $" | {t.Result.StopMessage ?? ""} |");
         }
 
+        Pictures(md, folder, results);
         md.AppendLine().AppendLine("## Files").AppendLine();
+        md.AppendLine("- `loss.svg`, `loss.png`, `accuracy.png`, `boundary.png` (2-input classifiers), `confusion.png` (classifiers): the plots above; `nabla plot` redraws the loss plots from `history.csv`.");
         md.AppendLine("- `initial-weights/`: W*l*.csv (n_in rows × n_out columns) and b*l*.csv per layer, before training.");
         foreach (var r in results)
         {
@@ -54,5 +57,38 @@ public static class SummaryReport
         }
 
         return md.ToString();
+    }
+
+    private static void Pictures(StringBuilder md, string folder, IReadOnlyList<RunResult> results)
+    {
+        md.AppendLine().AppendLine("## Plots").AppendLine();
+        Image(md, folder, "loss.png", "Loss by learning rate");
+        foreach (var r in results)
+        {
+            string who = results.Count > 1 ? $" ({r.Label})" : "";
+            if (results.Count > 1)
+            {
+                md.AppendLine($"### {r.Label}").AppendLine();
+            }
+
+            Image(md, folder, Path.Combine(r.Folder, "loss.png"), $"Training history{who}");
+            Image(md, folder, Path.Combine(r.Folder, "accuracy.png"), $"Accuracy{who}");
+            Image(md, folder, Path.Combine(r.Folder, "boundary.png"), $"Decision boundary{who}");
+            if (RunPlots.IsClassifier(r.Trained.Model, r.Trained.Data))
+            {
+                var (confusion, on) = RunPlots.Confusion(r.Trained);
+                md.AppendLine($"Confusion matrix on the {on}{who}: {confusion.Total} examples, accuracy {confusion.Accuracy.ToString("0.####", CultureInfo.InvariantCulture)}.").AppendLine();
+                md.AppendLine(confusion.ToMarkdown(RunPlots.ClassNames(r.Trained))).AppendLine();
+                Image(md, folder, Path.Combine(r.Folder, "confusion.png"), $"Confusion matrix{who}");
+            }
+        }
+    }
+
+    private static void Image(StringBuilder md, string folder, string file, string alt)
+    {
+        if (File.Exists(Path.Combine(folder, file)))
+        {
+            md.AppendLine($"![{alt}]({file.Replace('\\', '/')})").AppendLine();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Nabla.Specs;
+using Nabla.Tests.Plotting;
 
 namespace Nabla.Tests.Cli;
 
@@ -42,11 +43,21 @@ public class TrainRunTests
             var rows = ReadCsv(Path.Combine(dir, "predictions.csv"), skipHeader: true);
             var outputs = SpecPredictor.Predict(model, rows.Select(row => row[..2]).ToArray());
             Assert.Equal(rows.Select(row => row[3]), outputs.Select(o => o[0]));
+
+            // The plots: the expected size, not blank.
+            Picture.AssertPng(Path.Combine(dir, "loss.png"), 800, 500);
+            Picture.AssertSvg(Path.Combine(dir, "loss.svg"), 800, 500);
+            Picture.AssertPng(Path.Combine(dir, "boundary.png"), 700, 600);
+            Picture.AssertPng(Path.Combine(dir, "confusion.png"), 600, 550);
         }
+
+        Picture.AssertPng(Path.Combine(run, "loss.png"), 800, 500);
 
         Assert.Equal("epoch,loss lr 0.1,loss lr 0.5,loss lr 0.8", File.ReadLines(Path.Combine(run, "history.csv")).First());
         string summary = File.ReadAllText(Path.Combine(run, "summary.md"));
         Assert.Contains("| 0.1, 0.5, 0.8 |", summary);
+        Assert.Contains("![Decision boundary (lr 0.8)](lr-0.8/boundary.png)", summary);
+        Assert.Contains("| 1 | 0 | 2 |", summary); // the confusion matrix: both XOR-true examples right
         Assert.Contains("lr 0.8", r.Out);
 
         // A second demo does not touch the first run: it goes to runs/demo-2.

@@ -1,0 +1,81 @@
+using Nabla.Data;
+using Nabla.Plotting;
+using Nabla.Specs;
+using Nabla.Training;
+
+namespace Nabla.Cli.Runs;
+
+/// <summary>
+/// The pictures of a run: loss.svg and loss.png per model (and one comparison for several
+/// learning rates), boundary.png for 2-input classifiers, confusion.png for classifiers.
+/// </summary>
+public static class RunPlots
+{
+    public static void Write(string folder, IReadOnlyList<RunResult> results)
+    {
+        foreach (var r in results)
+        {
+            string dir = Path.Combine(folder, r.Folder);
+            var trained = r.Trained;
+            string who = results.Count > 1 ? $" ({r.Label})" : "";
+            Losses(trained.Model.History ?? [], dir, $"Training history{who}");
+            if (!IsClassifier(trained.Model, trained.Data))
+            {
+                continue;
+            }
+
+            var names = ClassNames(trained);
+            if (trained.Model.Inputs == 2)
+            {
+                var x = trained.Data.X.ToRows();
+                int[] labels = trained.Data.Y.ToRows().Select(ConfusionMatrix.ClassOf).ToArray();
+                BoundaryPlot.Save(rows => SpecPredictor.Predict(trained.Model, rows), x, labels, names, Path.Combine(dir, "boundary.png"), $"Decision boundary{who}");
+            }
+
+            var (confusion, on) = Confusion(trained);
+            ConfusionPlot.Save(confusion.Counts, names, Path.Combine(dir, "confusion.png"), $"Confusion matrix, {on}{who}");
+        }
+
+        if (results.Count > 1)
+        {
+            var series = results.Select(r => (r.Label, r.Trained.Model.History!["loss"])).ToList();
+            Save(series, folder, "Loss by learning rate", "loss");
+        }
+    }
+
+    /// <summary>loss.svg and loss.png from a history (every column but accuracies), and accuracy.png if recorded.</summary>
+    public static void Losses(IReadOnlyDictionary<string, double[]> history, string folder, string title)
+    {
+        var losses = history.Where(c => !c.Key.Contains("accuracy", StringComparison.Ordinal)).Select(c => (c.Key, c.Value)).ToList();
+        var accuracies = history.Where(c => c.Key.Contains("accuracy", StringComparison.Ordinal)).Select(c => (c.Key, c.Value)).ToList();
+        if (losses.Count > 0)
+        {
+            Save(losses, folder, title, "loss");
+        }
+
+        if (accuracies.Count > 0)
+        {
+            LossPlot.Save(accuracies, Path.Combine(folder, "accuracy.png"), title, "accuracy", logY: false);
+        }
+    }
+
+    /// <summary>The confusion matrix on the test split when there is one, else on the training data.</summary>
+    public static (ConfusionMatrix Matrix, string On) Confusion(TrainedModel trained) =>
+        (ConfusionMatrix.From(trained.Predictions, trained.Data.Y.ToRows()), "training data");
+
+    /// <summary>A classifier: sigmoid/softmax output or a cross-entropy loss, and targets that are all 0 or 1.</summary>
+    public static bool IsClassifier(ModelSpec model, Dataset data)
+    {
+        bool classOutput = model.Layers[^1].Activation is "sigmoid" or "softmax" || model.Loss.Name is "bce" or "cce";
+        return classOutput && data.Y.ToRows().All(row => row.All(v => v is 0 or 1));
+    }
+
+    public static IReadOnlyList<string> ClassNames(TrainedModel trained) =>
+        (trained.Data.Y.Cols == 1 ? ["0", "1"] : Enumerable.Range(0, trained.Data.Y.Cols).Select(j => $"class {j + 1}").ToList());
+
+    private static void Save(IReadOnlyList<(string, double[])> series, string folder, string title, string yLabel)
+    {
+        LossPlot.Save(series, Path.Combine(folder, "loss.svg"), title, yLabel);
+        LossPlot.Save(series, Path.Combine(folder, "loss.png"), title, yLabel);
+    }
+}
