@@ -13,5 +13,6 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     ExplainCommand.Create(),
     PredictCommand.Create(),
     CheckCommand.Create(),
+    DiagramCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -51,9 +51,7 @@ public static class ExplanationDocument
     private static void Network(List<Block> blocks, Explanation e, Notation n)
     {
         blocks.Add(new Heading(2, "The network"));
-        var weights = e.Steps[0].Names.Where(name => name.Length > 1 && name[0] == 'W' && !name.EndsWith("_next", StringComparison.Ordinal))
-            .Select(name => e.Steps[0][name]).ToList();
-        blocks.Add(NetworkDiagram.Draw(e, weights));
+        blocks.Add(NetworkDiagram.Draw(e));
         blocks.Add(Para(T(n.ByUnit
             ? "Layout: by unit (W·x). Each weight matrix has one row per unit, holding that unit's incoming weights (n_out × n_in); matrices of values have one row per unit and one column per example."
             : "Layout: examples are rows. Each weight matrix is n_in × n_out (row i holds the weights leaving input i), so a layer computes Z = X·W + b for the whole batch at once.")));
