@@ -32,7 +32,7 @@ public static class DiagramCommand
         string text = DiagramFormat.Write(shape, format, showWeights: !noWeights);
         if (output is null)
         {
-            Console.Out.Write(text);
+            Console.Out.Write(text.EndsWith('\n') ? text : text + "\n");
         }
         else
         {
