@@ -13,6 +13,7 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     ExplainCommand.Create(),
     PredictCommand.Create(),
     CheckCommand.Create(),
+    PlotCommand.Create(),
     DiagramCommand.Create(),
 };
 return CommandRunner.Run(root, args);

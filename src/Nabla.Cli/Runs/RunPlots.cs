@@ -38,8 +38,7 @@ public static class RunPlots
 
         if (results.Count > 1)
         {
-            var series = results.Select(r => (r.Label, r.Trained.Model.History!["loss"])).ToList();
-            Save(series, folder, "Loss by learning rate", "loss");
+            Losses(RunResult.CompareLosses(results), folder, "Loss by learning rate");
         }
     }
 

@@ -8,5 +8,9 @@ public sealed record RunResult(double LearningRate, TrainedModel Trained, string
 {
     public string Label => $"lr {Format(LearningRate)}";
 
+    /// <summary>The loss of every run per epoch, one column each ("loss lr 0.1", …), to compare them.</summary>
+    public static Dictionary<string, double[]> CompareLosses(IReadOnlyList<RunResult> results) =>
+        results.ToDictionary(r => $"loss {r.Label}", r => r.Trained.Model.History!["loss"]);
+
     public static string Format(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }

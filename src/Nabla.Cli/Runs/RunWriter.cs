@@ -24,7 +24,7 @@ public static class RunWriter
 
         if (results.Count > 1)
         {
-            HistoryCsv.Write(results.ToDictionary(r => $"loss {r.Label}", r => r.Trained.Model.History!["loss"]), Path.Combine(folder, "history.csv"));
+            HistoryCsv.Write(RunResult.CompareLosses(results), Path.Combine(folder, "history.csv"));
         }
 
         RunPlots.Write(folder, results);
