@@ -60,7 +60,7 @@ public static class SpecReader
     private static ModelSpec ReadModel(JsonElement root, JsonFields f)
     {
         f.Object(root, "$");
-        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "data", "train", "history", "result");
+        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "classes", "data", "standardization", "train", "result", "history");
         var spec = new ModelSpec { File = f.File };
         if (f.Optional(root, "name") is { } name)
         {
@@ -100,31 +100,8 @@ public static class SpecReader
             spec.Train = ReadTrain(train, f);
         }
 
-        if (f.Optional(root, "history") is { } history)
-        {
-            f.Object(history, "$.history");
-            spec.History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Vector(p.Value, $"$.history.{p.Name}"));
-        }
-
-        if (f.Optional(root, "result") is { } result)
-        {
-            spec.Result = ReadResult(result, f);
-        }
-
+        ModelResultReader.Read(root, spec, f);
         return spec;
-    }
-
-    private static RunSummary ReadResult(JsonElement e, JsonFields f)
-    {
-        const string p = "$.result";
-        f.Object(e, p);
-        f.CheckKeys(e, p, "epochs_run", "steps", "final_loss", "diverged", "message");
-        return new RunSummary(
-            f.Optional(e, "epochs_run") is { } epochs ? f.Integer(epochs, $"{p}.epochs_run", 0) : 0,
-            f.Optional(e, "steps") is { } steps && steps.TryGetInt64(out long n) ? n : 0,
-            f.Optional(e, "final_loss") is { } loss ? f.Number(loss, $"{p}.final_loss") : 0,
-            f.Optional(e, "diverged") is { } diverged && f.Boolean(diverged, $"{p}.diverged"),
-            f.Optional(e, "message") is { } message ? f.String(message, $"{p}.message") : null);
     }
 
     private static LayerSpec ReadLayer(JsonElement e, string path, int number, int inputs, JsonFields f)
