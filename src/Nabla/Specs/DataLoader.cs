@@ -83,7 +83,10 @@ internal static class DataLoader
         var set = labelled.Encode(outputs);
         if (ModelBuilder.BuildLoss(spec.Loss).CheckLabels(set.Y) is { } problem)
         {
-            throw new NablaException($"{path}: {column}, encoded for the last layer: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
+            // Class labels are 0/1, so in practice only one unit with cce (whose rows must sum to 1) fails here.
+            throw new NablaException(outputs == 1
+                ? $"{path}: {column} holds 2 classes, written as one 0/1 column for the one output unit, which \"{spec.Loss.Name}\" cannot learn ({problem}). Fix: use \"bce\" with one sigmoid unit, or two softmax units with \"cce\"."
+                : $"{path}: {column}: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
         }
 
         return (set, labelled);

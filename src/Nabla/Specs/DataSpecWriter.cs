@@ -47,7 +47,8 @@ internal static class DataSpecWriter
 
     /// <summary>
     /// A relative CSV path, re-expressed from the folder of the spec it was read with to the
-    /// folder of the file being written (absolute when no relative path leads there).
+    /// folder of the file being written. It is absolute when the two share no folder below the
+    /// root (another drive, or /tmp and /home): a path up to the root and down again says less.
     /// </summary>
     public static string Rebase(string csv, string fromSpec, string toFile)
     {
@@ -59,8 +60,22 @@ internal static class DataSpecWriter
         string from = Path.GetDirectoryName(Path.GetFullPath(fromSpec)) ?? ".";
         string to = Path.GetDirectoryName(Path.GetFullPath(toFile)) ?? ".";
         string target = Path.GetFullPath(Path.Combine(from, csv));
-        string relative = Path.GetRelativePath(to, target);
-        return Path.IsPathRooted(relative) ? relative : relative.Replace('\\', '/');
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (!string.Equals(TopFolder(to), TopFolder(target), comparison))
+        {
+            return target;
+        }
+
+        return Path.GetRelativePath(to, target).Replace('\\', '/');
+    }
+
+    /// <summary>The root and first folder of a full path: "/work" of "/work/a/b", "C:\x" of "C:\x\y".</summary>
+    private static string TopFolder(string full)
+    {
+        string root = Path.GetPathRoot(full) ?? "";
+        string rest = full[root.Length..];
+        int cut = rest.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]);
+        return root + (cut < 0 ? rest : rest[..cut]);
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, double? value)
