@@ -6,7 +6,9 @@ namespace Nabla.Specs;
 
 /// <summary>
 /// Loads a spec's data (inline, a logic gate, a toy set or a CSV file), encodes the labels for
-/// the network's last layer, holds out the test part and measures the standardisation.
+/// the network's last layer, holds out the test part and measures the standardisation. A file's
+/// own "classes" and "standardization" are kept when the data does not provide new ones, so
+/// training, explaining and predicting all see the inputs the same way.
 /// </summary>
 internal static class DataLoader
 {
@@ -49,8 +51,9 @@ internal static class DataLoader
             (train, test) = (all.Take(trainRows), all.Take(testRows));
         }
 
-        var standardization = data.Standardize ? Standardization.Fit(train.X) : null;
-        return new DataSplit(train, test, labelled?.Classes, standardization);
+        // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
+        var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
+        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization);
     }
 
     private static (Dataset All, LabelledData? Labelled) LoadCsv(ModelSpec spec, DataSpec data, int outputs)

@@ -83,6 +83,23 @@ public class ModelFileDataTests
         Assert.Equal(SpecPredictor.Predict(scaled, x), SpecPredictor.Predict(spec, x));
     }
 
+    [Fact]
+    public void HandWrittenClassesAndStandardization_AreUsedByTrainingAndPrediction()
+    {
+        var spec = SpecReader.Parse("""
+            { "inputs": 1, "layers": [ { "units": 1, "activation": "sigmoid", "weights": [[1]], "bias": [0] } ], "loss": "bce",
+              "classes": ["cold", "hot"], "standardization": { "mean": [20], "std": [5] },
+              "data": { "x": [[10], [15], [25], [30]], "y": [0, 0, 1, 1] }, "train": { "learning_rate": 0.5, "epochs": 50 } }
+            """);
+        Assert.Equal([-2.0, -1, 1, 2], ModelBuilder.LoadData(spec).X.ToArray()); // z = (x − 20) / 5
+
+        var trained = SpecTrainer.Train(spec);
+        Assert.Equal(["cold", "hot"], trained.Classes!);
+        Assert.Equal([20.0], trained.Model.Standardization!.Mean);
+        Assert.Equal(trained.Predictions, SpecPredictor.Predict(trained.Model, [[10], [15], [25], [30]]));
+        Assert.Equal("hot", SpecPredictor.ClassOf(trained.Model, SpecPredictor.Predict(trained.Model, [[27]])[0]));
+    }
+
     [Theory]
     [InlineData("\"classes\": [\"a\", \"b\"]", "$.classes", "2 class names do not fit a last layer of 3 units")]
     [InlineData("\"classes\": [\"a\", \"b\", \"a\"]", "$.classes[2]", "listed twice")]
