@@ -10,7 +10,7 @@ internal static class Examples
     public static ModelSpec Load(string name) => SpecReader.ReadFile(Path(name));
 
     /// <summary>Builds an example's network and data, runs Forward and (optionally) Backward once.</summary>
-    public static (Network<double> Net, Data.Dataset Data) Run(string name, bool backward, bool fused = true)
+    public static (Network<double> Net, Nabla.Data.Dataset Data) Run(string name, bool backward, bool fused = true)
     {
         var spec = Load(name);
         var net = ModelBuilder.BuildNetwork<double>(spec);

@@ -1,16 +1,17 @@
 using System.Globalization;
+using System.Text;
 using Nabla.Tensors;
 
 namespace Nabla.Data;
 
 /// <summary>
-/// Reads a CSV file with a header row. Every column but the label is a numeric feature.
-/// A numeric label column with values in {0, 1} becomes one output; any other label column
-/// is treated as class names and one-hot encoded (classes in order of first appearance).
+/// Reads a CSV file: a header row naming the columns, then one example per line. Every column
+/// but the label must hold finite numbers. Quoted cells ("a, b" and "" for a quote) are allowed;
+/// blank lines are skipped. Each problem names the file, the line, the column and a fix.
 /// </summary>
 public static class CsvData
 {
-    public static Dataset Load(string path, string label)
+    public static CsvTable Read(string path, string label)
     {
         string[] lines;
         try
@@ -19,30 +20,36 @@ public static class CsvData
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new NablaException($"{path}: cannot read the CSV file ({e.Message}). Fix: check the path in \"data.csv\".");
+            string why = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file ({e.Message})";
+            throw new NablaException($"{path}: {why}. Fix: check \"csv\" in the spec's \"data\"; a relative path is read from the spec file's folder.");
         }
 
-        var rows = lines.Select((l, i) => (Text: l, Line: i + 1)).Where(r => r.Text.Trim().Length > 0).ToList();
-        if (rows.Count < 2)
+        int headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0);
+        if (headerLine < 0)
         {
-            throw new NablaException($"{path}: the CSV has no data rows. Fix: add a header line and at least one row.");
+            throw new NablaException($"{path}: line 1: the file is empty. Fix: write a header line naming the columns, then one example per line.");
         }
 
-        string[] header = Split(rows[0].Text);
-        int labelColumn = Array.IndexOf(header, label);
-        if (labelColumn < 0)
-        {
-            throw new NablaException($"{path}:1: there is no column \"{label}\" (the columns are {string.Join(", ", header)}). Fix: set \"data.label\" to one of them.");
-        }
-
+        string[] header = Split(lines[headerLine], path, headerLine + 1);
+        int labelColumn = FindLabel(header, label, path, headerLine + 1);
         var features = new List<double[]>();
         var labels = new List<string>();
-        foreach (var (text, line) in rows.Skip(1))
+        for (int l = headerLine + 1; l < lines.Length; l++)
         {
-            string[] cells = Split(text);
+            if (lines[l].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            int line = l + 1;
+            string[] cells = Split(lines[l], path, line);
             if (cells.Length != header.Length)
             {
-                throw new NablaException($"{path}:{line}: row has {cells.Length} cells but the header has {header.Length}. Fix: give every row {header.Length} comma-separated values.");
+                string which = cells.Length < header.Length
+                    ? $"column {cells.Length + 1} \"{header[cells.Length]}\" and after are missing"
+                    : $"column {header.Length + 1} has no header";
+                throw new NablaException($"{path}: line {line} has {cells.Length} values but the header has {header.Length} columns ({which}). " +
+                    $"Fix: give every line {header.Length} comma-separated values, one per header column.");
             }
 
             var x = new double[header.Length - 1];
@@ -50,47 +57,145 @@ public static class CsvData
             {
                 if (c == labelColumn)
                 {
+                    CheckLabel(cells[c], path, line, c, header[c]);
+                    labels.Add(cells[c]);
                     continue;
                 }
 
-                if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out x[k]) || !double.IsFinite(x[k]))
-                {
-                    throw new NablaException($"{path}:{line}: column \"{header[c]}\" holds \"{cells[c]}\", not a finite number. Fix: correct or remove that row.");
-                }
-
-                k++;
+                x[k++] = Number(cells[c], path, line, c, header[c]);
             }
 
             features.Add(x);
-            labels.Add(cells[labelColumn]);
         }
 
-        return new Dataset(Path.GetFileNameWithoutExtension(path), Matrix<double>.FromRows(features), EncodeLabels(labels));
+        if (features.Count == 0)
+        {
+            throw new NablaException($"{path}: line {headerLine + 1} is the header, but no example follows it. Fix: add one example per line after the header.");
+        }
+
+        return new CsvTable(path, header, labelColumn, Matrix<double>.FromRows(features, header.Length - 1), labels);
     }
 
-    private static Matrix<double> EncodeLabels(List<string> labels)
+    private static int FindLabel(string[] header, string label, string path, int line)
     {
-        bool binary = labels.All(l => l is "0" or "1");
-        if (binary)
+        for (int c = 0; c < header.Length; c++)
         {
-            var y = new Matrix<double>(labels.Count, 1);
-            for (int i = 0; i < labels.Count; i++)
+            if (header[c].Length == 0)
             {
-                y[i, 0] = labels[i] == "1" ? 1 : 0;
+                throw new NablaException($"{path}: line {line}, column {c + 1}: the header cell is empty. Fix: give every column a name.");
             }
 
-            return y;
+            int first = Array.IndexOf(header, header[c]);
+            if (first < c)
+            {
+                throw new NablaException($"{path}: line {line}, column {c + 1} \"{header[c]}\": column {first + 1} has the same name. Fix: give each column its own name.");
+            }
         }
 
-        var classes = labels.Distinct().ToList();
-        var onehot = new Matrix<double>(labels.Count, classes.Count);
-        for (int i = 0; i < labels.Count; i++)
+        int found = Array.IndexOf(header, label);
+        if (found >= 0)
         {
-            onehot[i, classes.IndexOf(labels[i])] = 1;
+            return found;
         }
 
-        return onehot;
+        string? near = header.FirstOrDefault(h => string.Equals(h, label, StringComparison.OrdinalIgnoreCase));
+        string hint = near is null ? "" : $" (did you mean \"{near}\"?)";
+        throw new NablaException($"{path}: line {line} (the header) has no column \"{label}\"{hint}; the columns are " +
+            $"{string.Join(", ", header.Select((h, i) => $"{i + 1} \"{h}\""))}. Fix: set \"label\" in the spec's \"data\" to the name of the column to predict.");
     }
 
-    private static string[] Split(string line) => line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
+    private static double Number(string cell, string path, int line, int c, string name)
+    {
+        string at = $"{path}: line {line}, column {c + 1} \"{name}\"";
+        if (cell.Length == 0)
+        {
+            throw new NablaException($"{at}: the cell is empty. Fix: fill in the value, or remove the line.");
+        }
+
+        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+        {
+            throw new NablaException($"{at}: \"{cell}\" is not a number. Fix: write a number such as 1.5 (a dot for decimals, no thousands separator), or remove the line.");
+        }
+
+        return double.IsFinite(v)
+            ? v
+            : throw new NablaException($"{at}: \"{cell}\" is not a finite number (a missing or infinite value cannot be learned from). Fix: fill in a real value, or remove the line.");
+    }
+
+    private static void CheckLabel(string cell, string path, int line, int c, string name)
+    {
+        string at = $"{path}: line {line}, column {c + 1} \"{name}\" (the label)";
+        if (cell.Length == 0)
+        {
+            throw new NablaException($"{at}: the cell is empty. Fix: give every example its label, or remove the line.");
+        }
+
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && !double.IsFinite(v))
+        {
+            throw new NablaException($"{at}: \"{cell}\" is not a finite number. Fix: give a real label, or remove the line.");
+        }
+    }
+
+    /// <summary>The cells of one line: split at commas outside quotes, each trimmed; "" inside quotes is a quote.</summary>
+    private static string[] Split(string text, string path, int line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        int i = 0;
+        while (true)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] == '"')
+            {
+                int start = i++;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        throw new NablaException($"{path}: line {line}, column {cells.Count + 1}: the quote opened at character {start + 1} is never closed. Fix: close it with \", and write a quote inside a cell as \"\".");
+                    }
+
+                    if (text[i] == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        cell.Append('"');
+                        i += 2;
+                    }
+                    else if (text[i] == '"')
+                    {
+                        i++;
+                        break;
+                    }
+                    else
+                    {
+                        cell.Append(text[i++]);
+                    }
+                }
+
+                while (i < text.Length && text[i] != ',')
+                {
+                    i++; // spaces after the closing quote
+                }
+            }
+            else
+            {
+                while (i < text.Length && text[i] != ',')
+                {
+                    cell.Append(text[i++]);
+                }
+            }
+
+            cells.Add(cell.ToString().Trim());
+            cell.Clear();
+            if (i >= text.Length)
+            {
+                return cells.ToArray();
+            }
+
+            i++; // the comma
+        }
+    }
 }

@@ -8,40 +8,140 @@ namespace Nabla.Specs;
 /// <summary>Reads and checks the "data" section against the network's inputs, outputs and loss.</summary>
 internal static class DataSpecReader
 {
+    private const string P = "$.data";
+    private static readonly string[] ToyKeys = ["n", "noise", "classes", "seed"];
+
     public static DataSpec Read(JsonElement e, ModelSpec spec, JsonFields f)
     {
-        const string p = "$.data";
-        f.Object(e, p);
-        f.CheckKeys(e, p, "x", "y", "dataset", "csv", "label");
+        f.Object(e, P);
+        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "split_seed");
         var data = new DataSpec();
+        ReadPreparation(e, data, f);
         if (f.Optional(e, "dataset") is { } ds)
         {
-            data.Dataset = f.String(ds, $"{p}.dataset");
-            if (LogicGates.Find(data.Dataset) is null)
+            data.Dataset = f.String(ds, $"{P}.dataset");
+            if (LogicGates.Find(data.Dataset) is { } gate)
             {
-                throw f.Error($"{p}.dataset", $"unknown data set \"{data.Dataset}\"", $"use one of {string.Join(", ", LogicGates.Names)}, or give inline \"x\" and \"y\"");
+                RejectToyKeys(e, $"the logic gate \"{data.Dataset}\" has its four fixed examples", f);
+                CheckAgainstNetwork(gate.X.ToRows(), gate.Y.ToRows(), spec, $"{P}.dataset", f);
+                return data;
             }
 
-            var gate = LogicGates.Find(data.Dataset)!;
-            CheckAgainstNetwork(gate.X.ToRows(), gate.Y.ToRows(), spec, $"{p}.dataset", f);
+            if (Array.IndexOf(ToyDatasets.Names, data.Dataset) < 0)
+            {
+                throw f.Error($"{P}.dataset", $"unknown data set \"{data.Dataset}\"",
+                    $"use one of {string.Join(", ", LogicGates.Names.Concat(ToyDatasets.Names))}, or give inline \"x\" and \"y\", or \"csv\"");
+            }
+
+            ReadToy(e, data, spec, f);
             return data;
         }
 
         if (f.Optional(e, "csv") is { } csv)
         {
-            data.Csv = f.String(csv, $"{p}.csv");
-            data.Label = f.Optional(e, "label") is { } label ? f.String(label, $"{p}.label")
-                : throw f.Error(p, "a CSV data set needs \"label\"", "add \"label\": the name of the column to predict");
+            RejectToyKeys(e, "a CSV file holds its own examples", f);
+            data.Csv = f.String(csv, $"{P}.csv");
+            data.Label = f.Optional(e, "label") is { } label ? f.String(label, $"{P}.label")
+                : throw f.Error(P, "a CSV data set needs \"label\"", "add \"label\": the name of the column to predict");
             return data;
         }
 
-        var x = f.Optional(e, "x") ?? throw f.Error(p, "no data: \"x\" is missing", "give \"x\" and \"y\" rows, or \"dataset\": \"xor\"");
-        var y = f.Optional(e, "y") ?? throw f.Error(p, "\"y\" (the labels) is missing", "give one label row per row of \"x\"");
-        data.X = f.Rows(x, $"{p}.x");
-        data.Y = f.Rows(y, $"{p}.y");
-        CheckAgainstNetwork(data.X, data.Y, spec, p, f);
+        RejectToyKeys(e, "inline data holds its own examples", f);
+        var x = f.Optional(e, "x") ?? throw f.Error(P, "no data: \"x\" is missing", "give \"x\" and \"y\" rows, or \"dataset\": \"xor\"");
+        var y = f.Optional(e, "y") ?? throw f.Error(P, "\"y\" (the labels) is missing", "give one label row per row of \"x\"");
+        data.X = f.Rows(x, $"{P}.x");
+        data.Y = f.Rows(y, $"{P}.y");
+        CheckAgainstNetwork(data.X, data.Y, spec, P, f);
         return data;
     }
+
+    private static void ReadPreparation(JsonElement e, DataSpec data, JsonFields f)
+    {
+        if (f.Optional(e, "standardize") is { } standardize)
+        {
+            data.Standardize = f.Boolean(standardize, $"{P}.standardize");
+        }
+
+        if (f.Optional(e, "test") is { } test)
+        {
+            data.Test = f.Number(test, $"{P}.test");
+            if (data.Test is < 0 or >= 1)
+            {
+                throw f.Error($"{P}.test", $"the test fraction {data.Test} is outside [0, 1)",
+                    "give the fraction of the examples to hold out, e.g. 0.2 for 20 %");
+            }
+        }
+
+        if (f.Optional(e, "split_seed") is { } splitSeed)
+        {
+            data.SplitSeed = Seed(splitSeed, $"{P}.split_seed", f);
+            if (data.Test is null or 0)
+            {
+                throw f.Error($"{P}.split_seed", "\"split_seed\" has no effect without a test part",
+                    "add \"test\": the fraction to hold out, e.g. 0.2, or remove \"split_seed\"");
+            }
+        }
+    }
+
+    private static void ReadToy(JsonElement e, DataSpec data, ModelSpec spec, JsonFields f)
+    {
+        string name = data.Dataset!;
+        data.Count = f.Optional(e, "n") is { } n ? f.Integer(n, $"{P}.n", 1) : null;
+        data.Noise = f.Optional(e, "noise") is { } noise ? f.Number(noise, $"{P}.noise") : null;
+        data.Seed = f.Optional(e, "seed") is { } seed ? Seed(seed, $"{P}.seed", f) : null;
+        data.Classes = f.Optional(e, "classes") is { } classes ? f.Integer(classes, $"{P}.classes", 2) : null;
+        if (data.Noise < 0)
+        {
+            throw f.Error($"{P}.noise", $"the noise {data.Noise} is negative", "give the standard deviation of the noise, e.g. 0.1, or 0 for none");
+        }
+
+        if (ToyDatasets.HasFixedClasses(name) && data.Classes is not (null or 2))
+        {
+            throw f.Error($"{P}.classes", $"\"{name}\" always has 2 classes", "remove \"classes\", or use \"spirals\" or \"blobs\" for more classes");
+        }
+
+        int k = data.Classes ?? ToyDatasets.DefaultClasses;
+        if (data.Count is { } count && (count < k || count > 1_000_000))
+        {
+            throw f.Error($"{P}.n", $"{count} examples is {(count < k ? $"fewer than the {k} classes" : "more than 1000000")}",
+                $"give n between {k} and 1000000");
+        }
+
+        string where = data.Classes is null ? $"{P}.dataset" : $"{P}.classes";
+        if (spec.Inputs != 2)
+        {
+            throw f.Error(where, $"\"{name}\" has 2 inputs (x₁, x₂) but the network has \"inputs\": {spec.Inputs}", "make \"inputs\" 2");
+        }
+
+        int outputs = spec.Layers[^1].Units;
+        if (!ClassLabels.Fit(k, outputs))
+        {
+            string fix = k == 2 ? "make the last layer's \"units\" 2 (one-hot, e.g. softmax) or 1 (0/1, e.g. sigmoid)" : $"make the last layer's \"units\" {k}";
+            throw f.Error(where, $"\"{name}\" has {k} classes but the last layer has {outputs} units",
+                $"{fix}{(ToyDatasets.HasFixedClasses(name) ? "" : $", or set \"classes\": {outputs}")}");
+        }
+
+        // One example of each class, encoded as the network will see them, checked against the loss.
+        var sample = new LabelledData(name, new Matrix<double>(k, 2), Enumerable.Range(0, k).ToArray(), new string[k]).Encode(outputs);
+        CheckLoss(sample.Y, spec, where, f);
+    }
+
+    private static void RejectToyKeys(JsonElement e, string reason, JsonFields f)
+    {
+        foreach (string key in ToyKeys)
+        {
+            if (f.Optional(e, key) is not null)
+            {
+                throw f.Error($"{P}.{key}", $"\"{key}\" applies only to the toy sets ({string.Join(", ", ToyDatasets.Names)}); {reason}",
+                    $"remove \"{key}\"");
+            }
+        }
+    }
+
+    private static ulong Seed(JsonElement e, string path, JsonFields f) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetUInt64(out ulong s)
+            ? s
+            : throw f.Error(path, $"expected a whole number ≥ 0, found {JsonFields.Describe(e)}", "write e.g. 1");
 
     private static void CheckAgainstNetwork(double[][] x, double[][] y, ModelSpec spec, string p, JsonFields f)
     {
@@ -70,10 +170,15 @@ internal static class DataSpecReader
                 $"give {outputs} label values per row (one-hot for classes), or change the last layer's \"units\"");
         }
 
+        CheckLoss(Matrix<double>.FromRows(y), spec, yp, f);
+    }
+
+    private static void CheckLoss(Matrix<double> y, ModelSpec spec, string path, JsonFields f)
+    {
         var loss = Loss.FromName(spec.Loss.Name, spec.Loss.Reduction)!;
-        if (loss.CheckLabels(Matrix<double>.FromRows(y)) is { } problem)
+        if (loss.CheckLabels(y) is { } problem)
         {
-            throw f.Error(yp, problem, $"use labels that fit \"{spec.Loss.Name}\", or pick another loss");
+            throw f.Error(path, problem, $"use labels that fit \"{spec.Loss.Name}\", or pick another loss");
         }
     }
 }

@@ -95,42 +95,17 @@ public static class ModelBuilder
     public static TrainOptions BuildOptions(TrainSpec t) =>
         new() { Epochs = t.Epochs, BatchSize = t.Batch, Shuffle = t.Shuffle, Seed = t.Seed };
 
-    /// <summary>The spec's data: inline rows, a built-in gate, or a CSV file (relative to the spec).</summary>
+    /// <summary>
+    /// The spec's data (inline rows, a built-in set, or a CSV file relative to the spec), labels
+    /// encoded for the last layer, split into training and test parts as "data.test" asks, with
+    /// the standardisation measured on the training part. The parts hold the inputs as read.
+    /// </summary>
+    public static DataSplit LoadSplit(ModelSpec spec) => DataLoader.Load(spec);
+
+    /// <summary>The training part, as the network sees it (standardised when the spec asks for it).</summary>
     public static Dataset LoadData(ModelSpec spec)
     {
-        var data = spec.Data ?? throw new NablaException($"{spec.File}: the spec has no \"data\" section. Fix: add \"data\": {{ \"dataset\": \"xor\" }} or inline \"x\" and \"y\".");
-        if (data.Dataset is not null)
-        {
-            return LogicGates.Find(data.Dataset)!;
-        }
-
-        if (data.Csv is not null)
-        {
-            string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
-            string path = Path.IsPathRooted(data.Csv) ? data.Csv : Path.Combine(dir, data.Csv);
-            var set = CsvData.Load(path, data.Label!);
-            CheckLoaded(set, spec, path);
-            return set;
-        }
-
-        return new Dataset("inline", Matrix<double>.FromRows(data.X!), Matrix<double>.FromRows(data.Y!));
-    }
-
-    private static void CheckLoaded(Dataset set, ModelSpec spec, string path)
-    {
-        if (set.X.Cols != spec.Inputs)
-        {
-            throw new NablaException($"{path}: the CSV has {set.X.Cols} feature columns but the network has \"inputs\": {spec.Inputs}. Fix: make \"inputs\" {set.X.Cols}.");
-        }
-
-        if (set.Y.Cols != spec.Layers[^1].Units)
-        {
-            throw new NablaException($"{path}: the labels have {set.Y.Cols} columns (classes) but the last layer has {spec.Layers[^1].Units} units. Fix: make the last layer's \"units\" {set.Y.Cols}.");
-        }
-
-        if (BuildLoss(spec.Loss).CheckLabels(set.Y) is { } problem)
-        {
-            throw new NablaException($"{path}: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
-        }
+        var split = LoadSplit(spec);
+        return split.Standardization?.Apply(split.Train) ?? split.Train;
     }
 }

@@ -19,6 +19,12 @@ public sealed class ModelSpec
 
     public DataSpec? Data { get; set; }
 
+    /// <summary>The class names, in the order of the output units (model files only; null for numeric targets).</summary>
+    public List<string>? Classes { get; set; }
+
+    /// <summary>The μ and σ the inputs are standardised with before the first layer (model files only).</summary>
+    public Data.Standardization? Standardization { get; set; }
+
     public TrainSpec Train { get; set; } = new();
 
     /// <summary>Column name → one value per epoch (model files only).</summary>
@@ -59,21 +65,6 @@ public sealed class LayerSpec
 /// <summary>The loss by name, and its reduction when the spec overrides the name's default.</summary>
 public sealed record LossSpec(string Name, Losses.Reduction? Reduction);
 
-/// <summary>Inline x/y, a built-in data set, or a CSV file.</summary>
-public sealed class DataSpec
-{
-    public double[][]? X { get; set; }
-
-    public double[][]? Y { get; set; }
-
-    /// <summary>A built-in: xor, or, and, nand, xnor.</summary>
-    public string? Dataset { get; set; }
-
-    public string? Csv { get; set; }
-
-    public string? Label { get; set; }
-}
-
 /// <summary>The "train" section.</summary>
 public sealed class TrainSpec
 {
@@ -103,5 +94,8 @@ public sealed class TrainSpec
     public double Epsilon { get; set; } = 1e-8;
 }
 
-/// <summary>How a training run ended, as stored in a model file.</summary>
-public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message);
+/// <summary>
+/// How a training run ended, as stored in a model file. Test holds the loss and metrics on the
+/// held-out test examples ("loss", "accuracy", …), written as "test_loss", "test_accuracy", ….
+/// </summary>
+public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message, IReadOnlyDictionary<string, double>? Test = null);

@@ -1,16 +1,13 @@
 using System.Numerics;
-using Nabla.Data;
 using Nabla.Tensors;
 using Nabla.Training;
 
 namespace Nabla.Specs;
 
-/// <summary>What training a spec produced: the model (spec + final weights + history) and its outputs.</summary>
-public sealed record TrainedModel(ModelSpec Model, TrainResult Result, Dataset Data, double[][] Predictions, IReadOnlyDictionary<string, double> Final);
-
 /// <summary>
-/// Trains the network a spec describes on the spec's data, in the precision it asks for
-/// (train.precision: float64 or float32), and returns the model file's contents.
+/// Trains the network a spec describes on the training part of the spec's data, in the
+/// precision it asks for (train.precision: float64 or float32), evaluates it on the held-out
+/// test part when there is one, and returns the model file's contents.
 /// </summary>
 public static class SpecTrainer
 {
@@ -31,9 +28,10 @@ public static class SpecTrainer
     private static TrainedModel Train<T>(ModelSpec spec, Action<int, IReadOnlyList<string>, double[]>? onEpoch, CancellationToken cancel)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var data = ModelBuilder.LoadData(spec);
+        var split = ModelBuilder.LoadSplit(spec);
+        var scale = split.Standardization;
         var network = ModelBuilder.BuildNetwork<T>(spec); // also fills the spec's missing starting weights
-        var (x, y) = data.As<T>();
+        var (x, y) = (scale?.Apply(split.Train) ?? split.Train).As<T>();
         var metrics = ModelBuilder.BuildMetrics(spec);
         var trainer = new Trainer<T>(network, ModelBuilder.BuildOptimizer<T>(spec.Train), ModelBuilder.BuildOptions(spec.Train), metrics);
         if (onEpoch is not null)
@@ -45,21 +43,38 @@ public static class SpecTrainer
 
         var result = trainer.Fit(x, y, cancel);
 
-        // The final state: loss and metrics of the final weights over all the data.
+        // The final state: loss and metrics of the final weights over all the training examples, then the test examples.
+        var (predictions, final) = Evaluate(network, x, y, metrics);
+        double[][]? testPredictions = null;
+        Dictionary<string, double>? testFinal = null;
+        if (split.Test is { } test)
+        {
+            var (xt, yt) = (scale?.Apply(test) ?? test).As<T>();
+            (testPredictions, testFinal) = Evaluate(network, xt, yt, metrics);
+        }
+
+        var model = Copy(spec);
+        ModelBuilder.StoreWeights(network, model);
+        model.Classes = split.Classes?.ToList();
+        model.Standardization = scale;
+        model.History = result.History.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => result.History.Rows.Select(r => r[p.i]).ToArray());
+        model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal);
+        return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes);
+    }
+
+    /// <summary>The outputs Ŷ on (X, Y), the loss L(Ŷ, Y) and each metric.</summary>
+    private static (double[][] Outputs, Dictionary<string, double> Values) Evaluate<T>(Network<T> network, Matrix<T> x, Matrix<T> y, List<Metric> metrics)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var output = network.Forward(x);
-        var final = new Dictionary<string, double> { ["loss"] = double.CreateChecked(network.Loss.Value(output, y)) };
+        var values = new Dictionary<string, double> { ["loss"] = double.CreateChecked(network.Loss.Value(output, y)) };
         foreach (var m in metrics)
         {
-            final[m.Name] = m.Loss is { } loss
+            values[m.Name] = m.Loss is { } loss
                 ? double.CreateChecked(loss.Value(output, y))
                 : Accuracy.CountCorrect(output, y) / (double)y.Rows;
         }
 
-        double[][] predictions = output.ToRows();
-        var model = Copy(spec);
-        ModelBuilder.StoreWeights(network, model);
-        model.History = result.History.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => result.History.Rows.Select(r => r[p.i]).ToArray());
-        model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage);
-        return new TrainedModel(model, result, data, predictions, final);
+        return (output.ToRows(), values);
     }
 }

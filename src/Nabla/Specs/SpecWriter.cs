@@ -10,9 +10,19 @@ namespace Nabla.Specs;
 /// </summary>
 public static partial class SpecWriter
 {
-    public static void WriteFile(ModelSpec spec, string path) => AtomicFile.WriteAllText(path, ToJson(spec));
+    /// <summary>
+    /// Writes the file at <paramref name="path"/>. A relative data.csv path is rewritten to lead
+    /// from the new file's folder to the same CSV, so a model saved in a run folder still finds it.
+    /// </summary>
+    public static void WriteFile(ModelSpec spec, string path)
+    {
+        string? csv = spec.Data?.Csv is { } c ? DataSpecWriter.Rebase(c, spec.File, path) : null;
+        AtomicFile.WriteAllText(path, ToJson(spec, csv));
+    }
 
-    public static string ToJson(ModelSpec spec)
+    public static string ToJson(ModelSpec spec) => ToJson(spec, null);
+
+    private static string ToJson(ModelSpec spec, string? csv)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -50,9 +60,24 @@ public static partial class SpecWriter
                 w.WriteEndArray();
             }
 
+            if (spec.Classes is { } classes)
+            {
+                w.WriteStartArray("classes");
+                classes.ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+            }
+
             if (spec.Data is { } data)
             {
-                WriteData(w, data);
+                DataSpecWriter.Write(w, data, csv);
+            }
+
+            if (spec.Standardization is { } standardization)
+            {
+                w.WriteStartObject("standardization");
+                WriteNumbers(w, "mean", standardization.Mean);
+                WriteNumbers(w, "std", standardization.Std);
+                w.WriteEndObject();
             }
 
             WriteTrain(w, spec.Train);
@@ -64,6 +89,14 @@ public static partial class SpecWriter
                 if (double.IsFinite(r.FinalLoss))
                 {
                     w.WriteNumber("final_loss", r.FinalLoss);
+                }
+
+                foreach (var (name, value) in r.Test ?? new Dictionary<string, double>())
+                {
+                    if (double.IsFinite(value))
+                    {
+                        w.WriteNumber(ModelResultReader.TestKey(name), value);
+                    }
                 }
 
                 w.WriteBoolean("diverged", r.Diverged);
@@ -137,39 +170,6 @@ public static partial class SpecWriter
         if (layer.Init is not null)
         {
             w.WriteString("init", layer.Init);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteData(Utf8JsonWriter w, DataSpec data)
-    {
-        w.WriteStartObject("data");
-        if (data.Dataset is not null)
-        {
-            w.WriteString("dataset", data.Dataset);
-        }
-        else if (data.Csv is not null)
-        {
-            w.WriteString("csv", data.Csv);
-            w.WriteString("label", data.Label);
-        }
-        else
-        {
-            w.WriteStartArray("x");
-            foreach (var row in data.X!)
-            {
-                WriteNumbers(w, null, row);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("y");
-            foreach (var row in data.Y!)
-            {
-                WriteNumbers(w, null, row);
-            }
-
-            w.WriteEndArray();
         }
 
         w.WriteEndObject();

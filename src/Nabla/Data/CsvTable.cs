@@ -1,0 +1,37 @@
+using Nabla.Tensors;
+
+namespace Nabla.Data;
+
+/// <summary>
+/// A CSV file as read: every column but the label is a numeric feature (X, in file order);
+/// the label column is kept as text until the network says how to encode it.
+/// </summary>
+public sealed record CsvTable(string File, IReadOnlyList<string> Header, int LabelColumn, Matrix<double> X, IReadOnlyList<string> Labels)
+{
+    public string Label => Header[LabelColumn];
+
+    /// <summary>Whether every label is a finite number (a numeric target for regression).</summary>
+    public bool LabelsAreNumbers => Labels.All(l => ClassLabels.Number(l) is not null);
+
+    /// <summary>The label column as one numeric target per example (regression; no classes).</summary>
+    public Dataset ToTargets()
+    {
+        var y = new Matrix<double>(Labels.Count, 1);
+        for (int i = 0; i < Labels.Count; i++)
+        {
+            y[i, 0] = ClassLabels.Number(Labels[i]) ?? throw new InvalidOperationException($"Label \"{Labels[i]}\" is not a number.");
+        }
+
+        return new Dataset(Name, X, y);
+    }
+
+    /// <summary>The labels as classes, ordered by <see cref="ClassLabels.Order"/>.</summary>
+    public LabelledData ToClasses()
+    {
+        string[] classes = ClassLabels.Order(Labels);
+        var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        return new LabelledData(Name, X, Labels.Select(l => index[l]).ToArray(), classes);
+    }
+
+    private string Name => Path.GetFileNameWithoutExtension(File);
+}

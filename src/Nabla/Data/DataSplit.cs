@@ -1,0 +1,10 @@
+namespace Nabla.Data;
+
+/// <summary>
+/// A spec's data, split: the examples to train on and the held-out test examples (null when
+/// the spec asks for no test part). Both hold the inputs as read; with standardisation on,
+/// the network sees <see cref="Standardization"/>.Apply(X), with statistics from Train alone.
+/// Classes names the label columns (null for inline data, logic gates and numeric targets,
+/// unless the spec itself lists "classes").
+/// </summary>
+public sealed record DataSplit(Dataset Train, Dataset? Test, IReadOnlyList<string>? Classes, Standardization? Standardization = null);

@@ -1,0 +1,99 @@
+using Nabla.Data;
+using Nabla.Losses;
+using Nabla.Tensors;
+
+namespace Nabla.Specs;
+
+/// <summary>
+/// Loads a spec's data (inline, a logic gate, a toy set or a CSV file), encodes the labels for
+/// the network's last layer, holds out the test part and measures the standardisation. A file's
+/// own "classes" and "standardization" are kept when the data does not provide new ones, so
+/// training, explaining and predicting all see the inputs the same way.
+/// </summary>
+internal static class DataLoader
+{
+    public static DataSplit Load(ModelSpec spec)
+    {
+        var data = spec.Data ?? throw new NablaException($"{spec.File}: the spec has no \"data\" section. Fix: add \"data\": {{ \"dataset\": \"xor\" }} or inline \"x\" and \"y\".");
+        int outputs = spec.Layers[^1].Units;
+        Dataset all;
+        LabelledData? labelled = null;
+        if (data.Dataset is not null && LogicGates.Find(data.Dataset) is { } gate)
+        {
+            all = gate;
+        }
+        else if (data.Dataset is not null)
+        {
+            labelled = ToyDatasets.Generate(data.Dataset, data.Count ?? ToyDatasets.DefaultCount, data.Noise ?? ToyDatasets.DefaultNoise,
+                data.Classes ?? ToyDatasets.DefaultClasses, data.Seed ?? spec.Train.Seed)!;
+            all = labelled.Encode(outputs);
+        }
+        else if (data.Csv is not null)
+        {
+            (all, labelled) = LoadCsv(spec, data, outputs);
+        }
+        else
+        {
+            all = new Dataset("inline", Matrix<double>.FromRows(data.X!), Matrix<double>.FromRows(data.Y!));
+        }
+
+        Dataset train = all;
+        Dataset? test = null;
+        if (data.Test is > 0 and double fraction)
+        {
+            var (trainRows, testRows) = TrainTestSplit.Indices(all.Count, fraction, data.SplitSeed ?? spec.Train.Seed, labelled?.Labels);
+            if (trainRows.Length == 0 || testRows.Length == 0)
+            {
+                throw new NablaException($"{spec.File}: at $.data.test: holding out {fraction} of {all.Count} examples leaves " +
+                    $"{trainRows.Length} to train on and {testRows.Length} to test on. Fix: choose a test fraction that leaves examples in both parts, or remove \"test\".");
+            }
+
+            (train, test) = (all.Take(trainRows), all.Take(testRows));
+        }
+
+        // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
+        var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
+        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization);
+    }
+
+    private static (Dataset All, LabelledData? Labelled) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
+    {
+        string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
+        string path = Path.IsPathRooted(data.Csv!) ? data.Csv! : Path.Combine(dir, data.Csv!);
+        var table = CsvData.Read(path, data.Label!);
+        string column = $"column {table.LabelColumn + 1} \"{table.Label}\"";
+        if (table.X.Cols != spec.Inputs)
+        {
+            throw new NablaException($"{path}: the CSV has {table.X.Cols} feature columns (all but {column}) but the network in {spec.File} has \"inputs\": {spec.Inputs}. Fix: make \"inputs\" {table.X.Cols}.");
+        }
+
+        // A squared-error loss on one output unit with numeric labels is regression: y is the number itself.
+        if (IsSquaredError(spec.Loss.Name) && outputs == 1 && table.LabelsAreNumbers)
+        {
+            return (table.ToTargets(), null);
+        }
+
+        var labelled = table.ToClasses();
+        int k = labelled.Classes.Count;
+        if (k < 2 || !ClassLabels.Fit(k, outputs))
+        {
+            string names = string.Join(", ", labelled.Classes.Take(10)) + (k > 10 ? ", …" : "");
+            string fix = k < 2 ? "give examples of at least two classes, or use \"mse\" with one output unit for a numeric target"
+                : $"make the last layer's \"units\" {k}{(k == 2 ? " (one-hot), or 1 (0/1, e.g. sigmoid)" : " (one per class)")}";
+            throw new NablaException($"{path}: {column} holds {k} {(k == 1 ? "class" : "classes")} ({names}) but the last layer in {spec.File} has {outputs} units. Fix: {fix}.");
+        }
+
+        var set = labelled.Encode(outputs);
+        if (ModelBuilder.BuildLoss(spec.Loss).CheckLabels(set.Y) is { } problem)
+        {
+            // Class labels are 0/1, so in practice only one unit with cce (whose rows must sum to 1) fails here.
+            throw new NablaException(outputs == 1
+                ? $"{path}: {column} holds 2 classes, written as one 0/1 column for the one output unit, which \"{spec.Loss.Name}\" cannot learn ({problem}). Fix: use \"bce\" with one sigmoid unit, or two softmax units with \"cce\"."
+                : $"{path}: {column}: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
+        }
+
+        return (set, labelled);
+    }
+
+    private static bool IsSquaredError(string loss) => Loss.FromName(loss) is SquaredError;
+}

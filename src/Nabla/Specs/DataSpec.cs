@@ -1,0 +1,42 @@
+namespace Nabla.Specs;
+
+/// <summary>
+/// The "data" section: inline x/y, a built-in data set (a logic gate or a seeded toy set),
+/// or a CSV file; then how to prepare it: standardise the inputs, hold out a test part.
+/// </summary>
+public sealed class DataSpec
+{
+    public double[][]? X { get; set; }
+
+    public double[][]? Y { get; set; }
+
+    /// <summary>A built-in: xor, or, and, nand, xnor, or a toy set: moons, circles, spirals, blobs.</summary>
+    public string? Dataset { get; set; }
+
+    /// <summary>A toy set's number of examples ("n"; null: 200).</summary>
+    public int? Count { get; set; }
+
+    /// <summary>A toy set's noise: the standard deviation of the Gaussian added to each coordinate (null: 0.1).</summary>
+    public double? Noise { get; set; }
+
+    /// <summary>A toy set's number of classes (spirals and blobs; null: 2).</summary>
+    public int? Classes { get; set; }
+
+    /// <summary>The seed a toy set is drawn with (null: train.seed).</summary>
+    public ulong? Seed { get; set; }
+
+    /// <summary>The CSV file, relative to the spec file's folder (or absolute).</summary>
+    public string? Csv { get; set; }
+
+    /// <summary>The CSV column to predict.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>Standardise each input with the training part's mean and standard deviation.</summary>
+    public bool Standardize { get; set; }
+
+    /// <summary>The fraction of the examples held out for testing (null: none).</summary>
+    public double? Test { get; set; }
+
+    /// <summary>The seed of the shuffle before the split (null: train.seed).</summary>
+    public ulong? SplitSeed { get; set; }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace Nabla.Specs;
+
+/// <summary>Writes the "data" section the way <see cref="DataSpecReader"/> reads it.</summary>
+internal static class DataSpecWriter
+{
+    /// <param name="csv">The CSV path to write (already made relative to the file being written).</param>
+    public static void Write(Utf8JsonWriter w, DataSpec data, string? csv)
+    {
+        w.WriteStartObject("data");
+        if (data.Dataset is not null)
+        {
+            w.WriteString("dataset", data.Dataset);
+            WriteOptional(w, "n", data.Count);
+            WriteOptional(w, "noise", data.Noise);
+            WriteOptional(w, "classes", data.Classes);
+            if (data.Seed is { } seed)
+            {
+                w.WriteNumber("seed", seed);
+            }
+        }
+        else if (data.Csv is not null)
+        {
+            w.WriteString("csv", csv ?? data.Csv);
+            w.WriteString("label", data.Label);
+        }
+        else
+        {
+            WriteRows(w, "x", data.X!);
+            WriteRows(w, "y", data.Y!);
+        }
+
+        if (data.Standardize)
+        {
+            w.WriteBoolean("standardize", true);
+        }
+
+        WriteOptional(w, "test", data.Test);
+        if (data.SplitSeed is { } splitSeed)
+        {
+            w.WriteNumber("split_seed", splitSeed);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A relative CSV path, re-expressed from the folder of the spec it was read with to the
+    /// folder of the file being written. It is absolute when the two share no folder below the
+    /// root (another drive, or /tmp and /home): a path up to the root and down again says less.
+    /// </summary>
+    public static string Rebase(string csv, string fromSpec, string toFile)
+    {
+        if (Path.IsPathRooted(csv))
+        {
+            return csv;
+        }
+
+        string from = Path.GetDirectoryName(Path.GetFullPath(fromSpec)) ?? ".";
+        string to = Path.GetDirectoryName(Path.GetFullPath(toFile)) ?? ".";
+        string target = Path.GetFullPath(Path.Combine(from, csv));
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (!string.Equals(TopFolder(to), TopFolder(target), comparison))
+        {
+            return target;
+        }
+
+        return Path.GetRelativePath(to, target).Replace('\\', '/');
+    }
+
+    /// <summary>The root and first folder of a full path: "/work" of "/work/a/b", "C:\x" of "C:\x\y".</summary>
+    private static string TopFolder(string full)
+    {
+        string root = Path.GetPathRoot(full) ?? "";
+        string rest = full[root.Length..];
+        int cut = rest.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]);
+        return root + (cut < 0 ? rest : rest[..cut]);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+    }
+
+    private static void WriteRows(Utf8JsonWriter w, string name, double[][] rows)
+    {
+        w.WriteStartArray(name);
+        foreach (var row in rows)
+        {
+            w.WriteStartArray();
+            foreach (double v in row)
+            {
+                w.WriteNumberValue(v);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Nabla.Data;
+
+namespace Nabla.Specs;
+
+/// <summary>Reads the parts of a model file that training writes: classes, standardization, result, history.</summary>
+internal static class ModelResultReader
+{
+    private const string TestPrefix = "test_";
+
+    public static void Read(JsonElement root, ModelSpec spec, JsonFields f)
+    {
+        if (f.Optional(root, "classes") is { } classes)
+        {
+            spec.Classes = ReadClasses(classes, spec, f);
+        }
+
+        if (f.Optional(root, "standardization") is { } standardization)
+        {
+            spec.Standardization = ReadStandardization(standardization, spec, f);
+        }
+
+        if (f.Optional(root, "history") is { } history)
+        {
+            f.Object(history, "$.history");
+            spec.History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Vector(p.Value, $"$.history.{p.Name}"));
+        }
+
+        if (f.Optional(root, "result") is { } result)
+        {
+            spec.Result = ReadResult(result, f);
+        }
+    }
+
+    private static List<string> ReadClasses(JsonElement e, ModelSpec spec, JsonFields f)
+    {
+        const string p = "$.classes";
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw f.Error(p, $"expected an array of class names, found {JsonFields.Describe(e)}", "write e.g. [\"setosa\", \"versicolor\", \"virginica\"]");
+        }
+
+        var names = e.EnumerateArray().Select((item, i) => f.String(item, $"{p}[{i}]")).ToList();
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names.IndexOf(names[i]) < i)
+            {
+                throw f.Error($"{p}[{i}]", $"the class \"{names[i]}\" is listed twice", "list each class once");
+            }
+        }
+
+        int outputs = spec.Layers[^1].Units;
+        if (names.Count < 2 || !ClassLabels.Fit(names.Count, outputs))
+        {
+            throw f.Error(p, $"{names.Count} class names do not fit a last layer of {outputs} units",
+                outputs == 1 ? "give 2 names: the class of output 0, then the class of output 1" : $"give {outputs} names, one per output unit");
+        }
+
+        return names;
+    }
+
+    private static Standardization ReadStandardization(JsonElement e, ModelSpec spec, JsonFields f)
+    {
+        const string p = "$.standardization";
+        f.Object(e, p);
+        f.CheckKeys(e, p, "mean", "std");
+        double[] mean = f.Vector(f.Required(e, p, "mean", $"add \"mean\": one value per input ({spec.Inputs})"), $"{p}.mean");
+        double[] std = f.Vector(f.Required(e, p, "std", $"add \"std\": one value per input ({spec.Inputs})"), $"{p}.std");
+        foreach (var (values, key) in new[] { (mean, "mean"), (std, "std") })
+        {
+            if (values.Length != spec.Inputs)
+            {
+                throw f.Error($"{p}.{key}", $"{values.Length} values for a network of \"inputs\": {spec.Inputs}", $"give one value per input ({spec.Inputs})");
+            }
+        }
+
+        int bad = Array.FindIndex(std, s => s <= 0);
+        return bad < 0 ? new Standardization(mean, std)
+            : throw f.Error($"{p}.std[{bad}]", $"the standard deviation {std[bad]} is not positive", "use a positive σ (1 for a constant input)");
+    }
+
+    private static RunSummary ReadResult(JsonElement e, JsonFields f)
+    {
+        const string p = "$.result";
+        f.Object(e, p);
+        string[] known = ["epochs_run", "steps", "final_loss", "diverged", "message"];
+        Dictionary<string, double>? test = null;
+        foreach (var property in e.EnumerateObject().Where(q => q.Name.StartsWith(TestPrefix, StringComparison.Ordinal)))
+        {
+            test ??= [];
+            test[property.Name[TestPrefix.Length..]] = f.Number(property.Value, $"{p}.{property.Name}");
+        }
+
+        f.CheckKeys(e, p, [.. known, .. (test?.Keys.Select(k => TestPrefix + k) ?? [])]);
+        return new RunSummary(
+            f.Optional(e, "epochs_run") is { } epochs ? f.Integer(epochs, $"{p}.epochs_run", 0) : 0,
+            f.Optional(e, "steps") is { } steps && steps.TryGetInt64(out long n) ? n : 0,
+            f.Optional(e, "final_loss") is { } loss ? f.Number(loss, $"{p}.final_loss") : 0,
+            f.Optional(e, "diverged") is { } diverged && f.Boolean(diverged, $"{p}.diverged"),
+            f.Optional(e, "message") is { } message ? f.String(message, $"{p}.message") : null,
+            test);
+    }
+
+    /// <summary>The key a test result is written under: "loss" → "test_loss".</summary>
+    public static string TestKey(string name) => TestPrefix + name;
+}

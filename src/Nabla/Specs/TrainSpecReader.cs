@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Nabla.Specs;
+
+/// <summary>Reads and checks the "train" section: optimizer, learning rate, epochs, batch, seed, precision.</summary>
+internal static class TrainSpecReader
+{
+    public static TrainSpec Read(JsonElement e, JsonFields f)
+    {
+        const string p = "$.train";
+        f.Object(e, p);
+        f.CheckKeys(e, p, "optimizer", "learning_rate", "epochs", "batch", "shuffle", "seed", "precision", "momentum", "beta1", "beta2", "epsilon");
+        var t = new TrainSpec();
+        if (f.Optional(e, "optimizer") is { } opt)
+        {
+            t.Optimizer = f.String(opt, $"{p}.optimizer");
+            if (t.Optimizer is not ("sgd" or "momentum" or "nesterov" or "adam"))
+            {
+                throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", "use sgd, momentum, nesterov or adam");
+            }
+        }
+
+        if (f.Optional(e, "learning_rate") is { } lr)
+        {
+            t.LearningRate = f.Number(lr, $"{p}.learning_rate");
+            if (t.LearningRate <= 0)
+            {
+                throw f.Error($"{p}.learning_rate", $"the learning rate {t.LearningRate} is not positive", "use a positive number such as 0.1");
+            }
+        }
+
+        if (f.Optional(e, "epochs") is { } epochs)
+        {
+            t.Epochs = f.Integer(epochs, $"{p}.epochs", 0);
+        }
+
+        if (f.Optional(e, "batch") is { } batch)
+        {
+            t.Batch = batch.ValueKind == JsonValueKind.String && batch.GetString() == "full" ? 0
+                : batch.ValueKind == JsonValueKind.Number ? f.Integer(batch, $"{p}.batch", 1)
+                : throw f.Error($"{p}.batch", $"expected \"full\" or a number of examples, found {JsonFields.Describe(batch)}",
+                    "write \"full\" for the whole data set per step, or a number such as 1 or 32");
+        }
+
+        if (f.Optional(e, "shuffle") is { } shuffle)
+        {
+            t.Shuffle = f.Boolean(shuffle, $"{p}.shuffle");
+        }
+
+        if (f.Optional(e, "seed") is { } seed)
+        {
+            t.Seed = seed.ValueKind == JsonValueKind.Number && seed.TryGetUInt64(out ulong s)
+                ? s
+                : throw f.Error($"{p}.seed", $"expected a whole number ≥ 0, found {JsonFields.Describe(seed)}", "write e.g. \"seed\": 1");
+        }
+
+        if (f.Optional(e, "precision") is { } precision)
+        {
+            t.Precision = f.String(precision, $"{p}.precision");
+            if (t.Precision is not ("float64" or "float32"))
+            {
+                throw f.Error($"{p}.precision", $"unknown precision \"{t.Precision}\"", "use \"float64\" (exact worked examples) or \"float32\" (speed)");
+            }
+        }
+
+        t.Momentum = f.Optional(e, "momentum") is { } mu ? f.Number(mu, $"{p}.momentum") : t.Momentum;
+        t.Beta1 = f.Optional(e, "beta1") is { } b1 ? f.Number(b1, $"{p}.beta1") : t.Beta1;
+        t.Beta2 = f.Optional(e, "beta2") is { } b2 ? f.Number(b2, $"{p}.beta2") : t.Beta2;
+        t.Epsilon = f.Optional(e, "epsilon") is { } eps ? f.Number(eps, $"{p}.epsilon") : t.Epsilon;
+        return t;
+    }
+}
