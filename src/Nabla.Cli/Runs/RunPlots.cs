@@ -60,7 +60,9 @@ public static class RunPlots
 
     /// <summary>The confusion matrix on the test split when there is one, else on the training data.</summary>
     public static (ConfusionMatrix Matrix, string On) Confusion(TrainedModel trained) =>
-        (ConfusionMatrix.From(trained.Predictions, trained.Data.Y.ToRows()), "training data");
+        trained.Test is { } test && trained.TestPredictions is { } p
+            ? (ConfusionMatrix.From(p, test.Y.ToRows()), "test data")
+            : (ConfusionMatrix.From(trained.Predictions, trained.Data.Y.ToRows()), "training data");
 
     /// <summary>A classifier: sigmoid/softmax output or a cross-entropy loss, and targets that are all 0 or 1.</summary>
     public static bool IsClassifier(ModelSpec model, Dataset data)
