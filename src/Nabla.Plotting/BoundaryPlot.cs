@@ -1,3 +1,4 @@
+using Nabla.Data;
 using Nabla.Training;
 using ScottPlot;
 using ScottPlot.Plottables;
@@ -135,7 +136,7 @@ public static class BoundaryPlot
         {
             for (int c = 0; c < Resolution; c++)
             {
-                Color color = ClassColors.Light(ConfusionMatrix.ClassOf(outputs[(r * Resolution) + c]));
+                Color color = ClassColors.Light(ClassLabels.IndexOf(outputs[(r * Resolution) + c]));
                 pixels[r, c, 0] = color.R;
                 pixels[r, c, 1] = color.G;
                 pixels[r, c, 2] = color.B;

@@ -28,7 +28,7 @@ public static class RunPlots
             if (trained.Model.Inputs == 2)
             {
                 var x = trained.Data.X.ToRows();
-                int[] labels = trained.Data.Y.ToRows().Select(ConfusionMatrix.ClassOf).ToArray();
+                int[] labels = trained.Data.Y.ToRows().Select(row => ClassLabels.IndexOf(row)).ToArray();
                 BoundaryPlot.Save(rows => SpecPredictor.Predict(trained.Model, rows), x, labels, names, Path.Combine(dir, "boundary.png"), $"Decision boundary{who}");
             }
 
@@ -72,7 +72,7 @@ public static class RunPlots
     }
 
     public static IReadOnlyList<string> ClassNames(TrainedModel trained) =>
-        (trained.Data.Y.Cols == 1 ? ["0", "1"] : Enumerable.Range(0, trained.Data.Y.Cols).Select(j => $"class {j + 1}").ToList());
+        trained.Classes ?? (trained.Data.Y.Cols == 1 ? ["0", "1"] : Enumerable.Range(0, trained.Data.Y.Cols).Select(j => $"class {j + 1}").ToList());
 
     private static void Save(IReadOnlyList<(string, double[])> series, string folder, string title, string yLabel)
     {

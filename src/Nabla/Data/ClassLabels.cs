@@ -24,24 +24,8 @@ public static class ClassLabels
     public static bool Fit(int classes, int outputs) => outputs == classes || (classes == 2 && outputs == 1);
 
     /// <summary>The class an output row stands for: one unit: 1 when ŷ ≥ ½ else 0; several: argmax ŷ (the first on a tie).</summary>
-    public static int IndexOf(ReadOnlySpan<double> output)
-    {
-        if (output.Length == 1)
-        {
-            return output[0] >= 0.5 ? 1 : 0;
-        }
-
-        int best = 0;
-        for (int j = 1; j < output.Length; j++)
-        {
-            if (output[j] > output[best])
-            {
-                best = j;
-            }
-        }
-
-        return best;
-    }
+    public static int IndexOf(ReadOnlySpan<double> output) =>
+        output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Training.Accuracy.ArgMax(output);
 
     /// <summary>The name of the class an output row stands for.</summary>
     public static string NameOf(IReadOnlyList<string> classes, ReadOnlySpan<double> output) => classes[IndexOf(output)];

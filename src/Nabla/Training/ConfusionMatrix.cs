@@ -1,3 +1,4 @@
+using Nabla.Data;
 namespace Nabla.Training;
 
 /// <summary>
@@ -34,18 +35,6 @@ public sealed class ConfusionMatrix
     /// <summary>Fraction of examples on the diagonal (0 when there are none).</summary>
     public double Accuracy { get; }
 
-    /// <summary>The class one output (or target) row stands for: 1 column → ŷ ≥ ½ ? 1 : 0; else argmax.</summary>
-    public static int ClassOf(double[] row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return row.Length switch
-        {
-            0 => throw new ArgumentException("A row needs at least one column.", nameof(row)),
-            1 => row[0] >= 0.5 ? 1 : 0,
-            _ => Training.Accuracy.ArgMax<double>(row),
-        };
-    }
-
     /// <summary>Tallies network outputs against targets, row by row.</summary>
     public static ConfusionMatrix From(double[][] outputs, double[][] targets)
     {
@@ -66,7 +55,7 @@ public sealed class ConfusionMatrix
                 throw new ArgumentException($"Row {i}: expected {columns} columns in both outputs and targets.", nameof(outputs));
             }
 
-            counts[ClassOf(targets[i]), ClassOf(outputs[i])]++;
+            counts[ClassLabels.IndexOf(targets[i]), ClassLabels.IndexOf(outputs[i])]++;
         }
 
         return new ConfusionMatrix(counts);
