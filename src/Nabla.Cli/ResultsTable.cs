@@ -9,21 +9,21 @@ public static class ResultsTable
 {
     public static void Write(IAnsiConsole console, IReadOnlyList<RunResult> results)
     {
-        var metrics = results[0].Trained.Final.Keys.ToList();
+        var metrics = results[0].Finals.Select(p => p.Name).ToList();
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("learning rate");
         table.AddColumn(new TableColumn("epochs").RightAligned());
         table.AddColumn(new TableColumn("steps").RightAligned());
         foreach (string m in metrics)
         {
-            table.AddColumn(new TableColumn($"final {m}").RightAligned());
+            table.AddColumn(new TableColumn(m.StartsWith("test ", StringComparison.Ordinal) ? m : $"final {m}").RightAligned());
         }
 
         foreach (var r in results)
         {
             var t = r.Trained;
             var cells = new List<string> { RunResult.Format(r.LearningRate), t.Result.EpochsRun.ToString(CultureInfo.InvariantCulture), t.Result.Steps.ToString(CultureInfo.InvariantCulture) };
-            cells.AddRange(metrics.Select(m => t.Final[m].ToString("G6", CultureInfo.InvariantCulture)));
+            cells.AddRange(r.Finals.Select(p => p.Value.ToString("G6", CultureInfo.InvariantCulture)));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 

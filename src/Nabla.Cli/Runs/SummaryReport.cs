@@ -32,14 +32,14 @@ public static class SummaryReport
         md.AppendLine().AppendLine("Every learning rate starts from the same initial weights (`initial-weights/`).");
 
         md.AppendLine().AppendLine("## Results").AppendLine();
-        var metrics = results.Count > 0 ? results[0].Trained.Final.Keys.ToList() : [];
+        var metrics = results.Count > 0 ? results[0].Finals.Select(p => p.Name).ToList() : [];
         md.AppendLine($"| learning rate | epochs run | steps | {string.Join(" | ", metrics)} | note |");
         md.AppendLine($"|---|---|---|{string.Concat(metrics.Select(_ => "---|"))}---|");
         foreach (var r in results)
         {
             var t = r.Trained;
             md.AppendLine($"| {RunResult.Format(r.LearningRate)} | {t.Result.EpochsRun} | {t.Result.Steps} | " +
-                string.Join(" | ", metrics.Select(m => t.Final[m].ToString("G6", CultureInfo.InvariantCulture))) +
+                string.Join(" | ", r.Finals.Select(p => p.Value.ToString("G6", CultureInfo.InvariantCulture))) +
                 $" | {t.Result.StopMessage ?? ""} |");
         }
 

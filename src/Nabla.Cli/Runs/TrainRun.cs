@@ -55,10 +55,10 @@ public static class TrainRun
         {
             ResultsTable.Write(console, results);
         }
-        else
+        else if (results.Count == 1)
         {
             var t = results[0].Trained;
-            string metrics = string.Join(", ", t.Final.Select(p => $"{p.Key} {p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
+            string metrics = string.Join(", ", results[0].Finals.Select(p => $"{p.Name} {p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
             console.MarkupLine($"{t.Result.EpochsRun} epochs, {t.Result.Steps} steps; final {Markup.Escape(metrics)}");
         }
 
