@@ -1,34 +1,67 @@
 using System.CommandLine;
 using System.Globalization;
+using Nabla.Data;
 using Nabla.Specs;
 using Spectre.Console;
 
 namespace Nabla.Cli;
 
-/// <summary>`nabla predict MODEL --x "0,1;1,1"`: the trained network's outputs for new inputs.</summary>
+/// <summary>`nabla predict MODEL (--x "0,1;1,1" | --csv FILE)`: the trained network's outputs, and class names for classifiers.</summary>
 public static class PredictCommand
 {
     public static Command Create()
     {
         var model = new Argument<FileInfo>("model") { Description = "A model file written by 'nabla train' (or any spec with weights)." };
-        var x = new Option<string>("--x") { Description = "Input rows: comma-separated values, rows separated by ';', e.g. \"0,1;1,1\".", Required = true };
-        var command = new Command("predict", "Run a trained model on new inputs.") { model, x };
-        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(x)!));
+        var x = new Option<string?>("--x") { Description = "Input rows: comma-separated values, rows separated by ';', e.g. \"0,1;1,1\"." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "A CSV file with a header: one example per line; a label column, if present, is shown beside the prediction." };
+        var label = new Option<string?>("--label") { Description = "The CSV's label column (default: the one the model was trained with)." };
+        var command = new Command("predict", "Run a trained model on new inputs (raw values: the model applies its own standardisation).") { model, x, csv, label };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(x) is null) == (result.GetValue(csv) is null))
+            {
+                result.AddError("Give exactly one of --x \"0,1;1,1\" or --csv FILE.");
+            }
+        });
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(x), parse.GetValue(csv), parse.GetValue(label)));
         return command;
     }
 
-    public static int Run(FileInfo modelFile, string x)
+    public static int Run(FileInfo modelFile, string? x, FileInfo? csv, string? label)
     {
         var model = SpecReader.ReadFile(modelFile.FullName);
-        double[][] rows = ParseRows(x);
-        double[][] outputs = SpecPredictor.Predict(model, rows);
+        var data = csv is null ? new ModelCsvData("--x", ParseRows(x!), null, null) : ModelCsv.Read(model, csv.FullName, label, labelRequired: false);
+        double[][] outputs = SpecPredictor.Predict(model, data.X);
 
         var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("#");
         table.AddColumn("x");
-        table.AddColumn("ŷ");
-        for (int i = 0; i < rows.Length; i++)
+        if (data.Labels is not null)
         {
-            table.AddRow(Markup.Escape(Join(rows[i])), Markup.Escape(Join(outputs[i])));
+            table.AddColumn("label");
+        }
+
+        table.AddColumn("ŷ");
+        if (model.Classes is not null)
+        {
+            table.AddColumn("class");
+        }
+
+        for (int i = 0; i < data.X.Length; i++)
+        {
+            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), Join(data.X[i]) };
+            if (data.Labels is not null)
+            {
+                cells.Add(data.Labels[i]);
+            }
+
+            cells.Add(Join(outputs[i]));
+            if (model.Classes is { } classes)
+            {
+                cells.Add(ClassLabels.NameOf(classes, outputs[i]));
+            }
+
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 
         CommandRunner.Out.Write(table);
@@ -43,6 +76,7 @@ public static class PredictCommand
                     : throw new NablaException($"--x: row {i + 1} holds \"{cell}\", not a finite number. Fix: write numbers such as \"0,1;1,1\".")).ToArray())
             .ToArray();
 
+    /// <summary>The values, or the first six and a count when there are more.</summary>
     private static string Join(double[] values) =>
-        string.Join(", ", values.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture)));
+        string.Join(", ", values.Take(6).Select(PredictionTable.Format)) + (values.Length > 6 ? $", … ({values.Length} values)" : "");
 }

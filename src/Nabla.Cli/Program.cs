@@ -12,6 +12,7 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     GradCheckCommand.Create(),
     ExplainCommand.Create(),
     PredictCommand.Create(),
+    EvaluateCommand.Create(),
     CheckCommand.Create(),
     PlotCommand.Create(),
     DiagramCommand.Create(),

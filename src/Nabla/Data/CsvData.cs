@@ -11,7 +11,9 @@ namespace Nabla.Data;
 /// </summary>
 public static class CsvData
 {
-    public static CsvTable Read(string path, string label)
+    /// <param name="labelOptional">When the file has no column <paramref name="label"/>, read every column as a feature
+    /// (new inputs to predict) instead of failing.</param>
+    public static CsvTable Read(string path, string label, bool labelOptional = false)
     {
         string[] lines;
         try
@@ -31,7 +33,8 @@ public static class CsvData
         }
 
         string[] header = Split(lines[headerLine], path, headerLine + 1);
-        int labelColumn = FindLabel(header, label, path, headerLine + 1);
+        int labelColumn = FindLabel(header, label, labelOptional, path, headerLine + 1);
+        int width = header.Length - (labelColumn >= 0 ? 1 : 0);
         var features = new List<double[]>();
         var labels = new List<string>();
         for (int l = headerLine + 1; l < lines.Length; l++)
@@ -52,7 +55,7 @@ public static class CsvData
                     $"Fix: give every line {header.Length} comma-separated values, one per header column.");
             }
 
-            var x = new double[header.Length - 1];
+            var x = new double[width];
             for (int c = 0, k = 0; c < cells.Length; c++)
             {
                 if (c == labelColumn)
@@ -73,10 +76,10 @@ public static class CsvData
             throw new NablaException($"{path}: line {headerLine + 1} is the header, but no example follows it. Fix: add one example per line after the header.");
         }
 
-        return new CsvTable(path, header, labelColumn, Matrix<double>.FromRows(features, header.Length - 1), labels);
+        return new CsvTable(path, header, labelColumn, Matrix<double>.FromRows(features, width), labels);
     }
 
-    private static int FindLabel(string[] header, string label, string path, int line)
+    private static int FindLabel(string[] header, string label, bool optional, string path, int line)
     {
         for (int c = 0; c < header.Length; c++)
         {
@@ -93,7 +96,7 @@ public static class CsvData
         }
 
         int found = Array.IndexOf(header, label);
-        if (found >= 0)
+        if (found >= 0 || optional)
         {
             return found;
         }

@@ -4,11 +4,17 @@ namespace Nabla.Data;
 
 /// <summary>
 /// A CSV file as read: every column but the label is a numeric feature (X, in file order);
-/// the label column is kept as text until the network says how to encode it.
+/// the label column is kept as text until the network says how to encode it. LabelColumn is −1
+/// (and Labels empty) for a file of inputs only.
 /// </summary>
 public sealed record CsvTable(string File, IReadOnlyList<string> Header, int LabelColumn, Matrix<double> X, IReadOnlyList<string> Labels)
 {
     public string Label => Header[LabelColumn];
+
+    public bool HasLabel => LabelColumn >= 0;
+
+    /// <summary>The names of the feature columns, in the order of X's columns.</summary>
+    public IEnumerable<string> Features => Header.Where((_, c) => c != LabelColumn);
 
     /// <summary>Whether every label is a finite number (a numeric target for regression).</summary>
     public bool LabelsAreNumbers => Labels.All(l => ClassLabels.Number(l) is not null);

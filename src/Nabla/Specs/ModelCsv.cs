@@ -1,0 +1,69 @@
+using Nabla.Data;
+using Nabla.Tensors;
+
+namespace Nabla.Specs;
+
+/// <summary>A CSV read for a trained model: its raw inputs, and (when the file has the label column) the targets.</summary>
+public sealed record ModelCsvData(string File, double[][] X, Matrix<double>? Y, IReadOnlyList<string>? Labels);
+
+/// <summary>
+/// Reads new examples for a trained model from a CSV with a header: every column but the label
+/// (the model's "data.label", or the one named) is an input, in file order; the label, when
+/// present, is encoded the way the model was trained (its classes, one-hot or one 0/1 column).
+/// </summary>
+public static class ModelCsv
+{
+    public static ModelCsvData Read(ModelSpec model, string path, string? label, bool labelRequired)
+    {
+        string column = label ?? model.Data?.Label ?? "label";
+        var table = CsvData.Read(path, column, labelOptional: !labelRequired);
+        if (table.X.Cols != model.Inputs)
+        {
+            throw new NablaException($"{path}: the CSV has {table.X.Cols} input columns ({Names(table.Features)}) but the model in {model.File} takes {model.Inputs}. " +
+                $"Fix: give {model.Inputs} input columns{(table.HasLabel ? "" : $", and name the label column \"{column}\" (or pass --label) if the file has one")}.");
+        }
+
+        double[][] x = table.X.ToRows();
+        if (!table.HasLabel)
+        {
+            return new ModelCsvData(path, x, null, null);
+        }
+
+        int outputs = model.Layers[^1].Units;
+        Matrix<double> y;
+        if (model.Classes is { } classes)
+        {
+            var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+            var labels = new int[table.Labels.Count];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = index.TryGetValue(table.Labels[i], out int k) ? k
+                    : throw new NablaException($"{path}: example {i + 1}, column {table.LabelColumn + 1} \"{table.Label}\": \"{table.Labels[i]}\" is not one of the model's classes ({Names(classes)}). Fix: correct the label, or remove that example.");
+            }
+
+            y = new LabelledData(table.File, table.X, labels, classes).Encode(outputs).Y;
+        }
+        else if (outputs == 1 && table.LabelsAreNumbers)
+        {
+            y = table.ToTargets().Y;
+        }
+        else
+        {
+            throw new NablaException($"{path}: column {table.LabelColumn + 1} \"{table.Label}\" holds labels, but the model in {model.File} has {outputs} outputs and no class names. " +
+                "Fix: evaluate a model trained on a CSV (it keeps its class names), or give one numeric label per example for a one-output model.");
+        }
+
+        if (ModelBuilder.BuildLoss(model.Loss).CheckLabels(y) is { } problem)
+        {
+            throw new NablaException($"{path}: column {table.LabelColumn + 1} \"{table.Label}\": {problem}. Fix: give labels the model's loss \"{model.Loss.Name}\" accepts.");
+        }
+
+        return new ModelCsvData(path, x, y, table.Labels);
+    }
+
+    private static string Names(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return string.Join(", ", list.Take(8).Select(n => $"\"{n}\"")) + (list.Count > 8 ? $", … {list.Count} in all" : "");
+    }
+}

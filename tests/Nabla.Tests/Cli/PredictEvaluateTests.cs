@@ -1,0 +1,86 @@
+using System.Globalization;
+using Nabla.Specs;
+
+namespace Nabla.Tests.Cli;
+
+/// <summary>`predict --csv` and `evaluate` on a model trained from the iris CSV, end to end; CSV errors by file, line and column.</summary>
+public class PredictEvaluateTests
+{
+    private static readonly Lazy<string> IrisModel = new(() =>
+    {
+        string run = Path.Combine(CliProcess.TempFolder(), "iris");
+        var r = CliProcess.Run("train", Examples.Path("iris.json"), "--out", run);
+        Assert.True(r.ExitCode == 0, r.Error);
+        return Path.Combine(run, "model.json");
+    });
+
+    [Fact]
+    public void Train_Iris_ReachesTheTargetOnItsTestPart_AndSaysSo()
+    {
+        var model = SpecReader.ReadFile(IrisModel.Value);
+        Assert.Equal(["setosa", "versicolor", "virginica"], model.Classes);
+        Assert.True(model.Result!.Test!["accuracy"] >= 0.95);
+        string summary = File.ReadAllText(Path.Combine(Path.GetDirectoryName(IrisModel.Value)!, "summary.md"));
+        Assert.Contains("test accuracy", summary);
+        Assert.Contains("Confusion matrix on the test data", summary);
+    }
+
+    [Fact]
+    public void Predict_Csv_PrintsClassNames_FromRawInputs()
+    {
+        string csv = Path.Combine(CliProcess.TempFolder(), "new.csv");
+        File.WriteAllText(csv, "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n5.1,3.5,1.4,0.2\n6.7,3.0,5.2,2.3\n");
+        var r = CliProcess.Run("predict", IrisModel.Value, "--csv", csv);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var model = SpecReader.ReadFile(IrisModel.Value);
+        var outputs = SpecPredictor.Predict(model, [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]]);
+        Assert.Equal("setosa", SpecPredictor.ClassOf(model, outputs[0]));
+        Assert.Equal("virginica", SpecPredictor.ClassOf(model, outputs[1]));
+        Assert.Contains("│ setosa", r.Out);
+        Assert.Contains("│ virginica", r.Out);
+        Assert.Contains(outputs[0][0].ToString("0.######", CultureInfo.InvariantCulture), r.Out);
+    }
+
+    [Fact]
+    public void Evaluate_GivesLossAccuracyAndConfusionMatrix()
+    {
+        var r = CliProcess.Run("evaluate", IrisModel.Value, "--csv", Examples.Path("data/iris.csv"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("150 examples", r.Out);
+        Assert.Matches(@"accuracy: 0\.9[5-9]", r.Out);
+        Assert.Contains("actual \\ predicted", r.Out);
+        Assert.Contains("versicolor", r.Out);
+    }
+
+    [Theory]
+    [InlineData("a,b,c,d,label\n5.1,3.5,1.4,0.2,setosa\n", "4 input columns", 0)] // wrong names are fine; the count matters
+    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,x,0.2,setosa\n", "line 2, column 3 \"petal_length_cm\": \"x\" is not a number", 1)]
+    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,1.4,setosa\n", "line 2 has 4 values but the header has 5 columns", 1)]
+    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,NaN,1.4,0.2,setosa\n", "line 2, column 2 \"sepal_width_cm\": \"NaN\" is not a finite number", 1)]
+    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,label\n5.1,3.5,1.4,setosa\n", "3 input columns", 1)]
+    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,1.4,0.2,rose\n", "\"rose\" is not one of the model's classes", 1)]
+    public void Evaluate_CsvProblems_NameTheFileAndPlace(string text, string message, int exit)
+    {
+        string csv = Path.Combine(CliProcess.TempFolder(), "bad.csv");
+        File.WriteAllText(csv, text);
+        var r = CliProcess.Run("evaluate", IrisModel.Value, "--csv", csv);
+        Assert.Equal(exit, r.ExitCode);
+        if (exit == 1)
+        {
+            Assert.Contains("bad.csv", r.Error);
+            Assert.Contains(message, r.Error);
+            Assert.Contains("Fix:", r.Error);
+            Assert.DoesNotContain("   at ", r.Error);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_WithoutTheLabelColumn_SaysWhichColumnItWants()
+    {
+        string csv = Path.Combine(CliProcess.TempFolder(), "inputs.csv");
+        File.WriteAllText(csv, "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n5.1,3.5,1.4,0.2\n");
+        var r = CliProcess.Run("evaluate", IrisModel.Value, "--csv", csv);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("no column \"label\"", r.Error);
+    }
+}
