@@ -31,9 +31,7 @@ public static class EvaluateCommand
         var console = CommandRunner.Out;
         console.MarkupLine($"[bold]{Markup.Escape(model.Name ?? modelFile.Name)}[/] on {Markup.Escape(csv.Name)}: {data.X.Length} examples");
         console.MarkupLine($"loss ({Markup.Escape(model.Loss.Name)}): {loss.ToString("G6", CultureInfo.InvariantCulture)}");
-        // A one-output model without class names that learned 0/1 labels is a classifier too.
-        bool binary = y.Cols == 1 && model.Layers[^1].Activation == "sigmoid" && y.ToRows().All(r => r[0] is 0 or 1);
-        if ((model.Classes ?? (binary ? ["0", "1"] : null)) is { } classes)
+        if (Classification.Classes(model, y) is { } classes)
         {
             var confusion = ConfusionMatrix.From(outputs, y.ToRows());
             console.MarkupLine($"accuracy: {confusion.Accuracy.ToString("0.####", CultureInfo.InvariantCulture)} ({Correct(confusion)} of {confusion.Total} right)");

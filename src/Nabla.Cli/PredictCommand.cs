@@ -49,13 +49,13 @@ public static class PredictCommand
 
         for (int i = 0; i < data.X.Length; i++)
         {
-            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), Join(data.X[i]) };
+            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), PredictionTable.Shorten(data.X[i], 6) };
             if (data.Labels is not null)
             {
                 cells.Add(data.Labels[i]);
             }
 
-            cells.Add(Join(outputs[i]));
+            cells.Add(PredictionTable.Shorten(outputs[i], 6));
             if (model.Classes is { } classes)
             {
                 cells.Add(ClassLabels.NameOf(classes, outputs[i]));
@@ -75,8 +75,4 @@ public static class PredictCommand
                     ? v
                     : throw new NablaException($"--x: row {i + 1} holds \"{cell}\", not a finite number. Fix: write numbers such as \"0,1;1,1\".")).ToArray())
             .ToArray();
-
-    /// <summary>The values, or the first six and a count when there are more.</summary>
-    private static string Join(double[] values) =>
-        string.Join(", ", values.Take(6).Select(PredictionTable.Format)) + (values.Length > 6 ? $", … ({values.Length} values)" : "");
 }

@@ -26,7 +26,8 @@ public static class PredictionTable
         bool test = first.Test is not null && results.All(r => r.Trained.TestPredictions is not null);
         var data = test ? first.Test! : first.Data;
         var outputs = results.Select(r => test ? r.Trained.TestPredictions! : r.Trained.Predictions).ToList();
-        IReadOnlyList<string>? classes = first.Classes ?? (data.Y.Cols > 1 && RunPlots.IsClassifier(first.Model, data) ? RunPlots.ClassNames(first) : null);
+        // One-output models without class names (XOR) keep their numeric y and ŷ columns.
+        var classes = first.Classes ?? (data.Y.Cols > 1 ? Classification.Classes(first.Model, data.Y) : null);
 
         var table = new Table().Border(TableBorder.Rounded);
         table.Title = new TableTitle(test ? "test examples" : "training examples");
@@ -58,7 +59,7 @@ public static class PredictionTable
         {
             var x = data.X.Row(i).ToArray();
             var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture) };
-            cells.AddRange(wide ? [$"{string.Join(", ", x.Take(3).Select(Format))}, … ({x.Length} values)"] : x.Select(Format));
+            cells.AddRange(wide ? [Shorten(x, 3)] : x.Select(Format));
             if (classes is null)
             {
                 for (int j = 0; j < data.Y.Cols; j++)
@@ -85,6 +86,10 @@ public static class PredictionTable
 
     public static string Format(double v) =>
         v.ToString(Math.Abs(v) < 1e6 ? "0.######" : "G6", CultureInfo.InvariantCulture);
+
+    /// <summary>The first <paramref name="keep"/> values, then "… (n values)" when there are more.</summary>
+    public static string Shorten(double[] values, int keep) =>
+        string.Join(", ", values.Take(keep).Select(Format)) + (values.Length > keep ? $", … ({values.Length} values)" : "");
 
     /// <summary>"versicolor (0.97)": the predicted class and its output, red when wrong.</summary>
     private static string Predicted(IReadOnlyList<string> classes, double[] output, string truth)

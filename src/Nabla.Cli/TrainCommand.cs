@@ -22,7 +22,7 @@ public static class TrainCommand
         };
         var epochs = new Option<int?>("--epochs") { Description = "Number of epochs (passes over the training data)." };
         var batch = new Option<int?>("--batch") { Description = "Examples per step: 'full' (the whole data set) or a number K (1 = one example at a time).", CustomParser = ParseBatch };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed for initial weights the spec leaves out, shuffling and splitting." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed for initial weights the spec leaves out, shuffling, toy data sets and the test split." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write (default: runs/<spec name>, or runs/<spec name>-2, … if taken)." };
         var force = new Option<bool>("--force") { Description = "Replace an existing run folder given by --out." };
         epochs.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0) { r.AddError("--epochs must be 0 or more."); } });

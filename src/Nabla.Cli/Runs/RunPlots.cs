@@ -19,12 +19,11 @@ public static class RunPlots
             var trained = r.Trained;
             string who = results.Count > 1 ? $" ({r.Label})" : "";
             Losses(trained.Model.History ?? [], dir, $"Training history{who}");
-            if (!IsClassifier(trained.Model, trained.Data))
+            if (Classification.Classes(trained.Model, trained.Data.Y) is not { } names)
             {
                 continue;
             }
 
-            var names = ClassNames(trained);
             if (trained.Model.Inputs == 2)
             {
                 var x = trained.Data.X.ToRows();
@@ -63,16 +62,6 @@ public static class RunPlots
         trained.Test is { } test && trained.TestPredictions is { } p
             ? (ConfusionMatrix.From(p, test.Y.ToRows()), "test data")
             : (ConfusionMatrix.From(trained.Predictions, trained.Data.Y.ToRows()), "training data");
-
-    /// <summary>A classifier: sigmoid/softmax output or a cross-entropy loss, and targets that are all 0 or 1.</summary>
-    public static bool IsClassifier(ModelSpec model, Dataset data)
-    {
-        bool classOutput = model.Layers[^1].Activation is "sigmoid" or "softmax" || model.Loss.Name is "bce" or "cce";
-        return classOutput && data.Y.ToRows().All(row => row.All(v => v is 0 or 1));
-    }
-
-    public static IReadOnlyList<string> ClassNames(TrainedModel trained) =>
-        trained.Classes ?? (trained.Data.Y.Cols == 1 ? ["0", "1"] : Enumerable.Range(0, trained.Data.Y.Cols).Select(j => $"class {j + 1}").ToList());
 
     private static void Save(IReadOnlyList<(string, double[])> series, string folder, string title, string yLabel)
     {

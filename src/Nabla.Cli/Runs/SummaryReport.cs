@@ -74,11 +74,11 @@ public static class SummaryReport
             Image(md, folder, Path.Combine(r.Folder, "loss.png"), $"Training history{who}");
             Image(md, folder, Path.Combine(r.Folder, "accuracy.png"), $"Accuracy{who}");
             Image(md, folder, Path.Combine(r.Folder, "boundary.png"), $"Decision boundary{who}");
-            if (RunPlots.IsClassifier(r.Trained.Model, r.Trained.Data))
+            if (Classification.Classes(r.Trained.Model, r.Trained.Data.Y) is { } names)
             {
                 var (confusion, on) = RunPlots.Confusion(r.Trained);
                 md.AppendLine($"Confusion matrix on the {on}{who}: {confusion.Total} examples, accuracy {confusion.Accuracy.ToString("0.####", CultureInfo.InvariantCulture)}.").AppendLine();
-                md.AppendLine(confusion.ToMarkdown(RunPlots.ClassNames(r.Trained))).AppendLine();
+                md.AppendLine(confusion.ToMarkdown(names)).AppendLine();
                 Image(md, folder, Path.Combine(r.Folder, "confusion.png"), $"Confusion matrix{who}");
             }
         }
