@@ -125,6 +125,37 @@ public class TrainRunTests
         Assert.Equal(model.Result.EpochsRun, model.History!["loss"].Length);
     }
 
+    [Fact]
+    public void Train_ToySet_WritesABoundaryPlot_AndTestResults()
+    {
+        string run = Path.Combine(CliProcess.TempFolder(), "moons");
+        var r = CliProcess.Run("train", Examples.Path("moons.json"), "--epochs", "50", "--out", run);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Picture.AssertPng(Path.Combine(run, "boundary.png"), 700, 600);
+        Picture.AssertPng(Path.Combine(run, "confusion.png"), 600, 550);
+        Assert.Equal(51, File.ReadAllLines(Path.Combine(run, "history.csv")).Length);
+        var model = SpecReader.ReadFile(Path.Combine(run, "model.json"));
+        Assert.Contains("accuracy", model.Result!.Test!.Keys);
+        Assert.Contains("test accuracy", r.Out);
+    }
+
+    [Fact]
+    public void Train_CsvWithNaN_NamesFileLineAndColumn_AndWritesNothing()
+    {
+        string dir = CliProcess.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "points.csv"), "a,b,label\n0,1,yes\n1,NaN,no\n");
+        string spec = Path.Combine(dir, "spec.json");
+        File.WriteAllText(spec, """
+            { "inputs": 2, "layers": [ { "units": 1, "activation": "sigmoid" } ], "loss": "bce",
+              "data": { "csv": "points.csv", "label": "label" } }
+            """);
+        var r = CliProcess.RunIn(dir, "train", spec);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("points.csv: line 3, column 2 \"b\": \"NaN\" is not a finite number", r.Error);
+        Assert.DoesNotContain("   at ", r.Error);
+        Assert.False(Directory.Exists(Path.Combine(dir, "runs")));
+    }
+
     private static double[][] ReadCsv(string path, bool skipHeader = false) =>
         File.ReadAllLines(path).Skip(skipHeader ? 1 : 0)
             .Select(line => line.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
