@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Nabla.Specs;
 
 namespace Nabla.Cli.Runs;
@@ -9,20 +8,9 @@ public static class HistoryCsv
 {
     public static void Write(IReadOnlyDictionary<string, double[]> history, string path)
     {
-        var text = new StringBuilder("epoch," + string.Join(",", history.Keys) + "\n");
         int epochs = history.Count == 0 ? 0 : history.Values.Min(v => v.Length);
-        for (int e = 0; e < epochs; e++)
-        {
-            text.Append((e + 1).ToString(CultureInfo.InvariantCulture));
-            foreach (double[] column in history.Values)
-            {
-                text.Append(',').Append(column[e].ToString("R", CultureInfo.InvariantCulture));
-            }
-
-            text.Append('\n');
-        }
-
-        AtomicFile.WriteAllText(path, text.ToString());
+        var rows = Enumerable.Range(0, epochs).Select(e => (double[])[e + 1, .. history.Values.Select(column => column[e])]);
+        AtomicFile.WriteAllText(path, "epoch," + string.Join(",", history.Keys) + "\n" + WeightsCsv.Rows(rows));
     }
 
     /// <summary>Reads a history.csv back: column name → one value per epoch (the epoch column dropped).</summary>

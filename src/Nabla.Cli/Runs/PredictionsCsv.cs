@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Nabla.Specs;
 
 namespace Nabla.Cli.Runs;
@@ -13,13 +11,7 @@ public static class PredictionsCsv
         var header = Enumerable.Range(1, data.X.Cols).Select(j => $"x{j}")
             .Concat(Enumerable.Range(1, data.Y.Cols).Select(j => $"y{j}"))
             .Concat(Enumerable.Range(1, data.Y.Cols).Select(j => $"yhat{j}"));
-        var text = new StringBuilder(string.Join(",", header) + "\n");
-        for (int i = 0; i < data.Count; i++)
-        {
-            var cells = data.X.Row(i).ToArray().Concat(data.Y.Row(i).ToArray()).Concat(trained.Predictions[i]);
-            text.Append(string.Join(",", cells.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
-        }
-
-        AtomicFile.WriteAllText(path, text.ToString());
+        var rows = Enumerable.Range(0, data.Count).Select(i => (double[])[.. data.X.Row(i), .. data.Y.Row(i), .. trained.Predictions[i]]);
+        AtomicFile.WriteAllText(path, string.Join(",", header) + "\n" + WeightsCsv.Rows(rows));
     }
 }

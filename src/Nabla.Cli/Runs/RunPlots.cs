@@ -44,11 +44,13 @@ public static class RunPlots
     /// <summary>loss.svg and loss.png from a history (every column but accuracies), and accuracy.png if recorded.</summary>
     public static void Losses(IReadOnlyDictionary<string, double[]> history, string folder, string title)
     {
-        var losses = history.Where(c => !c.Key.Contains("accuracy", StringComparison.Ordinal)).Select(c => (c.Key, c.Value)).ToList();
-        var accuracies = history.Where(c => c.Key.Contains("accuracy", StringComparison.Ordinal)).Select(c => (c.Key, c.Value)).ToList();
+        var columns = history.ToLookup(c => c.Key.Contains("accuracy", StringComparison.Ordinal), c => (c.Key, c.Value));
+        var losses = columns[false].ToList();
+        var accuracies = columns[true].ToList();
         if (losses.Count > 0)
         {
-            Save(losses, folder, title, "loss");
+            LossPlot.Save(losses, Path.Combine(folder, "loss.svg"), title);
+            LossPlot.Save(losses, Path.Combine(folder, "loss.png"), title);
         }
 
         if (accuracies.Count > 0)
@@ -62,10 +64,4 @@ public static class RunPlots
         trained.Test is { } test && trained.TestPredictions is { } p
             ? (ConfusionMatrix.From(p, test.Y.ToRows()), "test data")
             : (ConfusionMatrix.From(trained.Predictions, trained.Data.Y.ToRows()), "training data");
-
-    private static void Save(IReadOnlyList<(string, double[])> series, string folder, string title, string yLabel)
-    {
-        LossPlot.Save(series, Path.Combine(folder, "loss.svg"), title, yLabel);
-        LossPlot.Save(series, Path.Combine(folder, "loss.png"), title, yLabel);
-    }
 }

@@ -22,6 +22,7 @@ public static class WeightsCsv
         }
     }
 
+    /// <summary>Comma-separated rows of numbers in full precision, one line each.</summary>
     public static string Rows(IEnumerable<double[]> rows) =>
         string.Concat(rows.Select(r => string.Join(",", r.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\n"));
 }
