@@ -1,32 +1,41 @@
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Tensors;
 
 /// <summary>
 /// General matrix product C = op(A)·op(B), where op is the identity or the transpose.
-/// This is the one seam every layer goes through for matrix products; the summation
-/// order is fixed, so the same inputs always give bit-identical results.
+/// This is the one seam every layer goes through for matrix products.
+/// Tiny products (a 2-2-1 network) take a plain loop with no set-up at all; larger ones the
+/// packed, register-tiled kernel (<see cref="PackedGemm{T}"/>), on several cores only when the
+/// product is big enough to pay for waking them. Each C element is always summed over
+/// p = 0..k−1 in the same order, so the same inputs give bit-identical results, whatever the
+/// thread count.
 /// </summary>
 public static class Gemm
 {
+    /// <summary>Products with m·n·k up to this take the plain loop.</summary>
+    internal const long SmallWork = 2048;
+
+    /// <summary>Products with m·n·k from this on are split over <see cref="Threads"/> cores.</summary>
+    internal const long ParallelWork = 1L << 21;
+
+    /// <summary>
+    /// How many cores a large product may use: the machine's count, or NABLA_THREADS when set.
+    /// The results are the same for any value.
+    /// </summary>
+    public static int Threads { get; set; } = DefaultThreads();
+
+    /// <summary>The register width of the packed kernel: the widest this machine runs natively.</summary>
+    public static KernelWidth Width { get; set; } = Detect();
+
     /// <summary>C = A·B (A is m×k, B is k×n). The forward pass: Z = X·W.</summary>
     public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Rows, a.Cols, b.Rows, b.Cols, c, "A·B");
-        c.Clear();
-        int k = a.Cols;
-        for (int i = 0; i < a.Rows; i++)
-        {
-            var cRow = c.Row(i);
-            var aRow = a.Row(i);
-            for (int p = 0; p < k; p++)
-            {
-                // C[i,:] += A[i,p] · B[p,:]
-                TensorPrimitives.MultiplyAdd(b.Row(p), aRow[p], cRow, cRow);
-            }
-        }
+        Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
     }
 
     /// <summary>C = Aᵀ·B (A is k×m, B is k×n). The weight gradient: dW = Xᵀ·dZ.</summary>
@@ -34,18 +43,7 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Cols, a.Rows, b.Rows, b.Cols, c, "Aᵀ·B");
-        c.Clear();
-        for (int p = 0; p < a.Rows; p++)
-        {
-            var aRow = a.Row(p);
-            var bRow = b.Row(p);
-            for (int i = 0; i < a.Cols; i++)
-            {
-                // C[i,:] += A[p,i] · B[p,:]
-                var cRow = c.Row(i);
-                TensorPrimitives.MultiplyAdd(bRow, aRow[i], cRow, cRow);
-            }
-        }
+        Product(true, false, a.Cols, b.Cols, a.Rows, a, b, c);
     }
 
     /// <summary>C = A·Bᵀ (A is m×k, B is n×k). The input gradient: dX = dZ·Wᵀ.</summary>
@@ -53,14 +51,45 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Rows, a.Cols, b.Cols, b.Rows, c, "A·Bᵀ");
-        for (int i = 0; i < a.Rows; i++)
+        Product(false, true, a.Rows, b.Rows, a.Cols, a, b, c);
+    }
+
+    private static void Product<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long work = (long)m * n * k;
+        if (work == 0)
         {
-            var aRow = a.Row(i);
-            var cRow = c.Row(i);
-            for (int j = 0; j < b.Rows; j++)
+            c.Clear(); // an empty sum is 0
+        }
+        else if (work <= SmallWork)
+        {
+            Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols);
+        }
+        else
+        {
+            int threads = work >= ParallelWork ? Math.Max(1, Threads) : 1;
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, Width, threads);
+        }
+    }
+
+    /// <summary>C[i,j] = Σ_p op(A)[i,p]·op(B)[p,j], p in order: the whole product for tiny sizes.</summary>
+    private static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
             {
-                // C[i,j] = A[i,:] · B[j,:]
-                cRow[j] = TensorPrimitives.Dot<T>(aRow, b.Row(j));
+                T sum = T.Zero;
+                for (int p = 0; p < k; p++)
+                {
+                    T x = transA ? a[(p * lda) + i] : a[(i * lda) + p];
+                    T y = transB ? b[(j * ldb) + p] : b[(p * ldb) + j];
+                    sum += x * y;
+                }
+
+                c[(i * ldc) + j] = sum;
             }
         }
     }
@@ -80,4 +109,14 @@ public static class Gemm
 
         c.SetRows(m);
     }
+
+    private static KernelWidth Detect() =>
+        Vector512.IsHardwareAccelerated ? KernelWidth.Vector512
+        : Vector256.IsHardwareAccelerated ? KernelWidth.Vector256
+        : KernelWidth.Scalar;
+
+    private static int DefaultThreads() =>
+        int.TryParse(Environment.GetEnvironmentVariable("NABLA_THREADS"), out int t) && t > 0
+            ? t
+            : Environment.ProcessorCount;
 }

@@ -36,6 +36,9 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     public int Length => Rows * Cols;
 
+    /// <summary>The backing array (row-major, possibly longer than Rows × Cols), for the kernels.</summary>
+    internal T[] Array => data;
+
     public ref T this[int row, int col] => ref data[(row * Cols) + col];
 
     /// <summary>The elements in row-major order.</summary>

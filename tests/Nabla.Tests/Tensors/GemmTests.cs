@@ -11,7 +11,7 @@ namespace Nabla.Tests.Tensors;
 
 public class GemmTests
 {
-    private static Matrix<T> Random<T>(int rows, int cols, SeededRandom random)
+    internal static Matrix<T> Random<T>(int rows, int cols, SeededRandom random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var m = new Matrix<T>(rows, cols);
@@ -25,7 +25,7 @@ public class GemmTests
     }
 
     /// <summary>A buffer with spare rows, filled with NaN: the product must overwrite all it uses.</summary>
-    private static Matrix<T> Garbage<T>(int rows, int cols, int spare)
+    internal static Matrix<T> Garbage<T>(int rows, int cols, int spare)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var m = new Matrix<T>(rows + spare, cols);
@@ -41,7 +41,7 @@ public class GemmTests
     }
 
     /// <summary>The naive triple loop in double, and Σ|terms| for the rounding bound.</summary>
-    private static (double[,] Value, double[,] Magnitude) Naive<T>(Op op, Matrix<T> a, Matrix<T> b)
+    internal static (double[,] Value, double[,] Magnitude) Naive<T>(Op op, Matrix<T> a, Matrix<T> b)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = op == Op.AtB ? a.Cols : a.Rows;

@@ -1,0 +1,29 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Nabla.Bench;
+using Nabla.Tensors;
+
+// dotnet run -c Release --project bench/Nabla.Bench -- compare [--quick] [names…]
+//     prints "NABLA <name> <value>" per workload and "PEAK float|double <GFLOP/s>" (bench/compare.sh reads these)
+// dotnet run -c Release --project bench/Nabla.Bench -- [BenchmarkDotNet arguments, e.g. --filter '*Gemm*']
+if (args.Length > 0 && args[0] == "compare")
+{
+    bool quick = args.Contains("--quick");
+    var names = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var inv = CultureInfo.InvariantCulture;
+    Console.WriteLine($"INFO threads={Gemm.Threads} kernel={Gemm.Width}");
+    if (names.Length == 0 || names.Contains("peak"))
+    {
+        Console.WriteLine(string.Create(inv, $"PEAK float {FmaProbe.PeakGflops(true, Gemm.Threads):F1}"));
+        Console.WriteLine(string.Create(inv, $"PEAK double {FmaProbe.PeakGflops(false, Gemm.Threads):F1}"));
+    }
+
+    foreach (var name in Workloads.Names.Where(n => names.Length == 0 || names.Contains(n)))
+    {
+        Console.WriteLine(string.Create(inv, $"NABLA {name} {Workloads.Run(name, quick):G6}"));
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Workloads).Assembly).Run(args);

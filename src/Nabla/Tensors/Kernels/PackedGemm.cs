@@ -1,0 +1,288 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>Which register width the packed GEMM computes with.</summary>
+public enum KernelWidth
+{
+    /// <summary>One value at a time (any machine).</summary>
+    Scalar,
+
+    /// <summary>256-bit registers (AVX2).</summary>
+    Vector256,
+
+    /// <summary>512-bit registers (AVX-512).</summary>
+    Vector512,
+}
+
+/// <summary>
+/// The blocked, packed GEMM C = op(A)·op(B) for large products (the classic Goto/BLIS loop nest):
+/// for each block of columns (nc) and of the inner dimension (kc), B's block is copied ("packed")
+/// into panels of NR columns; for each block of rows (mc), A's block is packed into panels of MR
+/// rows; then a register-tiled micro-kernel computes each MR × NR tile of C. Packing makes the
+/// kernel read both operands contiguously whatever their transposes, and the block sizes keep
+/// a B panel in L1, an A block in L2. Each C element is summed over p = 0..k−1 in order, kc
+/// values at a time, however the work is split between threads, so the result does not depend
+/// on the thread count.
+/// </summary>
+internal sealed class PackedGemm<T> : IPartitioned
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Inner-dimension block: a B panel of kc × NR stays in the 32–48 KB L1.</summary>
+    private const int KC = 256;
+
+    [ThreadStatic]
+    private static T[]? packedA;
+
+    [ThreadStatic]
+    private static T[]? packedB;
+
+    private static readonly PackedGemm<T> Shared = new();
+    private static readonly Lock Gate = new();
+
+    private bool transA;
+    private bool transB;
+    private int m;
+    private int n;
+    private int k;
+    private T[] a = [];
+    private T[] b = [];
+    private T[] c = [];
+    private int lda;
+    private int ldb;
+    private int ldc;
+    private KernelWidth width;
+
+    /// <summary>
+    /// C (m × n, row stride ldc) = op(A)·op(B), where op(A) is m × k and op(B) is k × n.
+    /// A is m × k (stride lda), or k × m when <paramref name="transposeA"/>; B is k × n, or n × k.
+    /// </summary>
+    public static void Multiply(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        T[] a, int lda, T[] b, int ldb, T[] c, int ldc, KernelWidth width, int threads)
+    {
+        lock (Gate)
+        {
+            var job = Shared;
+            (job.transA, job.transB, job.m, job.n, job.k) = (transposeA, transposeB, m, n, k);
+            (job.a, job.lda, job.b, job.ldb, job.c, job.ldc, job.width) = (a, lda, b, ldb, c, ldc, width);
+            Workers.Run(job, threads);
+            (job.a, job.b, job.c) = ([], [], []);
+        }
+    }
+
+    /// <summary>Rows of the micro-tile (MR) for a register width.</summary>
+    public static int TileRows(KernelWidth width) => width == KernelWidth.Vector512 ? MicroKernel.Rows512 : MicroKernel.Rows256;
+
+    /// <summary>Columns of the micro-tile (NR = two registers) for a register width.</summary>
+    public static int TileCols(KernelWidth width) => width switch
+    {
+        KernelWidth.Vector512 => 2 * Vector512<T>.Count,
+        KernelWidth.Vector256 => 2 * Vector256<T>.Count,
+        _ => 2,
+    };
+
+    public void RunPart(int part, int parts)
+    {
+        // Split whichever side has more tiles, in whole tiles, so every part owns whole
+        // micro-tiles of C and no two parts write the same element.
+        int mr = TileRows(width);
+        int nr = TileCols(width);
+        int rowTiles = (m + mr - 1) / mr;
+        int colTiles = (n + nr - 1) / nr;
+        int i0 = 0, i1 = m, j0 = 0, j1 = n;
+        if (colTiles >= rowTiles)
+        {
+            j0 = Math.Min(n, colTiles * part / parts * nr);
+            j1 = Math.Min(n, colTiles * (part + 1) / parts * nr);
+        }
+        else
+        {
+            i0 = Math.Min(m, rowTiles * part / parts * mr);
+            i1 = Math.Min(m, rowTiles * (part + 1) / parts * mr);
+        }
+
+        if (i0 >= i1 || j0 >= j1)
+        {
+            return;
+        }
+
+        switch (width)
+        {
+            case KernelWidth.Vector512:
+                Compute<Lanes512<T>, Vector512<T>>(i0, i1, j0, j1);
+                break;
+            case KernelWidth.Vector256:
+                Compute<Lanes256<T>, Vector256<T>>(i0, i1, j0, j1);
+                break;
+            default:
+                Compute<LanesScalar<T>, T>(i0, i1, j0, j1);
+                break;
+        }
+    }
+
+    /// <summary>C[i0..i1, j0..j1] through the five loops around the micro-kernel.</summary>
+    private void Compute<TL, TV>(int i0, int i1, int j0, int j1)
+        where TL : ILanes<TV, T>
+        where TV : struct
+    {
+        bool wide = typeof(TL) == typeof(Lanes512<T>);
+        int mr = wide ? MicroKernel.Rows512 : MicroKernel.Rows256;
+        int nr = 2 * TL.Count;
+        int mcMax = mr * (wide ? 16 : 24);   // an A block of mc × kc stays in L2
+        int ncMax = nr * (wide ? 64 : 128);  // a B block of kc × nc stays in L2/L3
+        int kcMax = Math.Min(KC, k);
+        var aPack = packedA is { } pa && pa.Length >= mcMax * kcMax ? pa : packedA = new T[mcMax * kcMax];
+        var bPack = packedB is { } pb && pb.Length >= ncMax * kcMax ? pb : packedB = new T[ncMax * kcMax];
+        Span<T> edge = stackalloc T[MicroKernel.Rows512 * 2 * 16];
+
+        for (int jc = j0; jc < j1; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC)
+            {
+                int kc = Math.Min(KC, k - pc);
+                bool accumulate = pc > 0; // C = first block, then C += each later block
+                PackB(bPack, pc, kc, jc, nc, nr);
+                for (int ic = i0; ic < i1; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, i1 - ic);
+                    PackA(aPack, ic, mc, pc, kc, mr);
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        ref T bPanel = ref bPack[jr * kc];
+                        int cols = Math.Min(nr, nc - jr);
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            ref T aPanel = ref aPack[ir * kc];
+                            int rows = Math.Min(mr, mc - ir);
+                            if (rows == mr && cols == nr)
+                            {
+                                ref T cTile = ref c[((ic + ir) * ldc) + jc + jr];
+                                Tile<TL, TV>(wide, kc, ref aPanel, ref bPanel, ref cTile, ldc, accumulate);
+                            }
+                            else
+                            {
+                                Tile<TL, TV>(wide, kc, ref aPanel, ref bPanel, ref MemoryMarshal.GetReference(edge), nr, false);
+                                StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile<TL, TV>(bool wide, int kc, ref T a, ref T b, ref T c, int ldc, bool accumulate)
+        where TL : ILanes<TV, T>
+        where TV : struct
+    {
+        if (wide)
+        {
+            MicroKernel.Tile12<TL, TV, T>(kc, ref a, ref b, ref c, ldc, accumulate);
+        }
+        else
+        {
+            MicroKernel.Tile6<TL, TV, T>(kc, ref a, ref b, ref c, ldc, accumulate);
+        }
+    }
+
+    /// <summary>Copies the part of an edge tile that lies inside C.</summary>
+    private void StoreEdge(Span<T> edge, int nr, int row, int col, int rows, int cols, bool accumulate)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var source = edge.Slice(r * nr, cols);
+            var target = c.AsSpan(((row + r) * ldc) + col, cols);
+            if (accumulate)
+            {
+                for (int j = 0; j < cols; j++)
+                {
+                    target[j] += source[j];
+                }
+            }
+            else
+            {
+                source.CopyTo(target);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows: panel q holds, for p = 0..kc−1,
+    /// the MR values op(A)[ic + q·MR + r, pc + p] side by side (rows past the edge are zero).
+    /// </summary>
+    private void PackA(T[] dst, int ic, int mc, int pc, int kc, int mr)
+    {
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            var panel = dst.AsSpan(ir * kc, mr * kc);
+            int rows = Math.Min(mr, mc - ir);
+            if (rows < mr)
+            {
+                panel.Clear();
+            }
+
+            if (transA)
+            {
+                // A is k × m: op(A)[i, p] = A[p, i], so each p gives MR contiguous values.
+                for (int p = 0; p < kc; p++)
+                {
+                    a.AsSpan(((pc + p) * lda) + ic + ir, rows).CopyTo(panel.Slice(p * mr, rows));
+                }
+            }
+            else
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    var source = a.AsSpan(((ic + ir + r) * lda) + pc, kc);
+                    for (int p = 0; p < kc; p++)
+                    {
+                        panel[(p * mr) + r] = source[p];
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs op(B)[pc..pc+kc, jc..jc+nc] as panels of NR columns: panel q holds, for p = 0..kc−1,
+    /// the NR values op(B)[pc + p, jc + q·NR + j] side by side (columns past the edge are zero).
+    /// </summary>
+    private void PackB(T[] dst, int pc, int kc, int jc, int nc, int nr)
+    {
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            var panel = dst.AsSpan(jr * kc, nr * kc);
+            int cols = Math.Min(nr, nc - jr);
+            if (cols < nr)
+            {
+                panel.Clear();
+            }
+
+            if (transB)
+            {
+                // B is n × k: op(B)[p, j] = B[j, p].
+                for (int j = 0; j < cols; j++)
+                {
+                    var source = b.AsSpan(((jc + jr + j) * ldb) + pc, kc);
+                    for (int p = 0; p < kc; p++)
+                    {
+                        panel[(p * nr) + j] = source[p];
+                    }
+                }
+            }
+            else
+            {
+                for (int p = 0; p < kc; p++)
+                {
+                    b.AsSpan(((pc + p) * ldb) + jc + jr, cols).CopyTo(panel.Slice(p * nr, cols));
+                }
+            }
+        }
+    }
+}

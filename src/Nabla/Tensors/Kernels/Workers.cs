@@ -1,0 +1,97 @@
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>Work that can be cut into parts run side by side; part i of n always does the same work.</summary>
+internal interface IPartitioned
+{
+    void RunPart(int part, int parts);
+}
+
+/// <summary>
+/// A few long-lived background threads for large products. Part 0 runs on the calling
+/// thread; the others wake, run their part and count down. Nothing is allocated per call,
+/// and a thread is never started for a product too small to pay for it (see <see cref="Gemm"/>).
+/// </summary>
+internal static class Workers
+{
+    private static readonly Lock Gate = new();
+    private static Worker[] pool = [];
+    private static int remaining;
+
+    /// <summary>Runs parts 0..parts−1 of <paramref name="job"/> and returns when all are done.</summary>
+    public static void Run(IPartitioned job, int parts)
+    {
+        if (parts <= 1)
+        {
+            job.RunPart(0, 1);
+            return;
+        }
+
+        lock (Gate)
+        {
+            Grow(parts - 1);
+            Volatile.Write(ref remaining, parts - 1);
+            for (int i = 1; i < parts; i++)
+            {
+                pool[i - 1].Start(job, i, parts);
+            }
+
+            job.RunPart(0, parts);
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref remaining) != 0)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+    }
+
+    private static void Grow(int count)
+    {
+        if (pool.Length >= count)
+        {
+            return;
+        }
+
+        var bigger = new Worker[count];
+        pool.CopyTo(bigger, 0);
+        for (int i = pool.Length; i < count; i++)
+        {
+            bigger[i] = new Worker(i + 1);
+        }
+
+        pool = bigger;
+    }
+
+    private sealed class Worker
+    {
+        private readonly ManualResetEventSlim go = new(false, spinCount: 2000);
+        private IPartitioned? job;
+        private int part;
+        private int parts;
+
+        public Worker(int index)
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"Nabla worker {index}" };
+            thread.Start();
+        }
+
+        public void Start(IPartitioned work, int part, int parts)
+        {
+            job = work;
+            this.part = part;
+            this.parts = parts;
+            go.Set();
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                go.Wait();
+                go.Reset();
+                job!.RunPart(part, parts);
+                job = null;
+                Interlocked.Decrement(ref remaining);
+            }
+        }
+    }
+}

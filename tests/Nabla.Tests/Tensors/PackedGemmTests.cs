@@ -1,0 +1,116 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
+using Nabla.Training;
+using static Nabla.Tests.Tensors.GemmTests;
+
+namespace Nabla.Tests.Tensors;
+
+/// <summary>
+/// The packed, register-tiled GEMM, called directly with every register width this machine
+/// runs (so the AVX2 and scalar fallbacks are tested on an AVX-512 machine too), on shapes that
+/// cross every block edge: partial micro-tiles, several kc blocks (k &gt; 256), several mc and nc blocks.
+/// </summary>
+public class PackedGemmTests
+{
+    public static TheoryData<KernelWidth> Widths()
+    {
+        var widths = new TheoryData<KernelWidth> { KernelWidth.Scalar };
+        if (Vector256.IsHardwareAccelerated)
+        {
+            widths.Add(KernelWidth.Vector256);
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            widths.Add(KernelWidth.Vector512);
+        }
+
+        return widths;
+    }
+
+    private static readonly (int M, int K, int N)[] Shapes =
+    [
+        (1, 1, 1), (12, 16, 32), (13, 300, 37), (64, 784, 40), (37, 5, 70), (200, 513, 3), (11, 260, 2100),
+    ];
+
+    private static Matrix<T> Run<T>(Op op, Matrix<T> a, Matrix<T> b, int m, int n, int k, KernelWidth width, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var c = Garbage<T>(m, n, spare: 1);
+        c.SetRows(m);
+        PackedGemm<T>.Multiply(op == Op.AtB, op == Op.ABt, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, width, threads);
+        return c;
+    }
+
+    private static void Check<T>(KernelWidth width, Op op, int m, int k, int n, ulong seed)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double u = typeof(T) == typeof(float) ? Math.ScaleB(1, -24) : Math.ScaleB(1, -53);
+        var random = new SeededRandom(seed);
+        var a = op == Op.AtB ? Random<T>(k, m, random) : Random<T>(m, k, random);
+        var b = op == Op.ABt ? Random<T>(n, k, random) : Random<T>(k, n, random);
+        var c = Run(op, a, b, m, n, k, width, threads: 2);
+        var (expected, magnitude) = Naive(op, a, b);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double actual = double.CreateChecked(c[i, j]);
+                Assert.True(Math.Abs(actual - expected[i, j]) <= (k + 1) * 2 * u * (magnitude[i, j] + 1e-300),
+                    $"{width} {op} {typeof(T).Name} {m}×{k}×{n} [{i},{j}]: naive {expected[i, j]:R}, packed {actual:R}");
+            }
+        }
+
+        // Only C's m rows are written: the spare row keeps its NaN.
+        Assert.True(T.IsNaN(c.Array[m * n]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void PackedProducts_MatchTheNaiveTripleLoop_AcrossBlockEdges(KernelWidth width)
+    {
+        ulong seed = 100;
+        foreach (var (m, k, n) in Shapes)
+        {
+            foreach (var op in new[] { Op.AB, Op.AtB, Op.ABt })
+            {
+                seed++;
+                Check<float>(width, op, m, k, n, seed);
+                Check<double>(width, op, m, k, n, seed);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void ThreadCount_DoesNotChangeASingleBit(KernelWidth width)
+    {
+        var random = new SeededRandom(9);
+        var a = Random<double>(150, 700, random);
+        var b = Random<double>(700, 90, random);
+        var one = Run(Op.AB, a, b, 150, 90, 700, width, threads: 1);
+        foreach (int threads in new[] { 2, 3, 5 })
+        {
+            Assert.Equal(one.ToArray(), Run(Op.AB, a, b, 150, 90, 700, width, threads).ToArray());
+        }
+
+        var af = Random<float>(40, 300, random);
+        var bf = Random<float>(500, 300, random);
+        Assert.Equal(
+            Run(Op.ABt, af, bf, 40, 500, 300, width, threads: 1).ToArray(),
+            Run(Op.ABt, af, bf, 40, 500, 300, width, threads: 2).ToArray());
+    }
+
+    [Fact]
+    public void Gemm_UsesThePackedKernel_ForLargeProducts_AndAgreesWithIt()
+    {
+        var random = new SeededRandom(4);
+        var a = Random<float>(64, 300, random);
+        var b = Random<float>(300, 100, random);
+        var c = new Matrix<float>(64, 100);
+        Gemm.Multiply(a, b, c);
+        Assert.Equal(Run(Op.AB, a, b, 64, 100, 300, Gemm.Width, threads: 1).ToArray(), c.ToArray());
+    }
+}
