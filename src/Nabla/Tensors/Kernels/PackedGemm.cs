@@ -87,22 +87,24 @@ internal sealed class PackedGemm<T> : IPartitioned
 
     public void RunPart(int part, int parts)
     {
-        // Split whichever side has more tiles, in whole tiles, so every part owns whole
-        // micro-tiles of C and no two parts write the same element.
+        // Every part owns whole micro-tiles of C, so no two parts write the same element.
+        // Split the rows when B is read in place (each part then packs only its own rows of A);
+        // split the columns when B must be packed (each part packs only its own columns of B).
         int mr = TileRows(width);
         int nr = TileCols(width);
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
+        bool splitRows = transB ? colTiles < parts && rowTiles >= colTiles : rowTiles >= parts || rowTiles >= colTiles;
         int i0 = 0, i1 = m, j0 = 0, j1 = n;
-        if (colTiles >= rowTiles)
-        {
-            j0 = Math.Min(n, colTiles * part / parts * nr);
-            j1 = Math.Min(n, colTiles * (part + 1) / parts * nr);
-        }
-        else
+        if (splitRows)
         {
             i0 = Math.Min(m, rowTiles * part / parts * mr);
             i1 = Math.Min(m, rowTiles * (part + 1) / parts * mr);
+        }
+        else
+        {
+            j0 = Math.Min(n, colTiles * part / parts * nr);
+            j1 = Math.Min(n, colTiles * (part + 1) / parts * nr);
         }
 
         if (i0 >= i1 || j0 >= j1)
@@ -153,20 +155,28 @@ internal sealed class PackedGemm<T> : IPartitioned
                     PackA(aPack, ic, mc, pc, kc, mr);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
-                        ref T bPanel = ref bPack[jr * kc];
                         int cols = Math.Min(nr, nc - jr);
+
+                        // A full panel of an untransposed B is read in place: row p is ldb further on.
+                        bool bInPlace = !transB && cols == nr;
+                        ref T bPanel = ref bInPlace ? ref b[(pc * ldb) + jc + jr] : ref bPack[jr * kc];
+                        nint bStep = bInPlace ? ldb : nr;
                         for (int ir = 0; ir < mc; ir += mr)
                         {
-                            ref T aPanel = ref aPack[ir * kc];
                             int rows = Math.Min(mr, mc - ir);
+
+                            // A full panel of a transposed A is read in place too: column p of op(A) is a row of A.
+                            bool aInPlace = transA && rows == mr;
+                            ref T aPanel = ref aInPlace ? ref a[(pc * lda) + ic + ir] : ref aPack[ir * kc];
+                            nint aStep = aInPlace ? lda : mr;
                             if (rows == mr && cols == nr)
                             {
                                 ref T cTile = ref c[((ic + ir) * ldc) + jc + jr];
-                                Tile<TL, TV>(wide, kc, ref aPanel, ref bPanel, ref cTile, ldc, accumulate);
+                                Tile<TL, TV>(wide, kc, ref aPanel, aStep, ref bPanel, bStep, ref cTile, ldc, accumulate);
                             }
                             else
                             {
-                                Tile<TL, TV>(wide, kc, ref aPanel, ref bPanel, ref MemoryMarshal.GetReference(edge), nr, false);
+                                Tile<TL, TV>(wide, kc, ref aPanel, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false);
                                 StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate);
                             }
                         }
@@ -177,17 +187,17 @@ internal sealed class PackedGemm<T> : IPartitioned
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TL, TV>(bool wide, int kc, ref T a, ref T b, ref T c, int ldc, bool accumulate)
+    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate)
         where TL : ILanes<TV, T>
         where TV : struct
     {
         if (wide)
         {
-            MicroKernel.Tile12<TL, TV, T>(kc, ref a, ref b, ref c, ldc, accumulate);
+            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aStep, ref b, bStep, ref c, ldc, accumulate);
         }
         else
         {
-            MicroKernel.Tile6<TL, TV, T>(kc, ref a, ref b, ref c, ldc, accumulate);
+            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aStep, ref b, bStep, ref c, ldc, accumulate);
         }
     }
 
@@ -220,8 +230,13 @@ internal sealed class PackedGemm<T> : IPartitioned
     {
         for (int ir = 0; ir < mc; ir += mr)
         {
-            var panel = dst.AsSpan(ir * kc, mr * kc);
             int rows = Math.Min(mr, mc - ir);
+            if (transA && rows == mr)
+            {
+                continue; // read in place by the kernel
+            }
+
+            var panel = dst.AsSpan(ir * kc, mr * kc);
             if (rows < mr)
             {
                 panel.Clear();
@@ -237,12 +252,15 @@ internal sealed class PackedGemm<T> : IPartitioned
             }
             else
             {
+                // A is m × k: each row's kc values go down one column of the panel (stride MR).
+                ref T panelStart = ref panel[0];
                 for (int r = 0; r < rows; r++)
                 {
-                    var source = a.AsSpan(((ic + ir + r) * lda) + pc, kc);
+                    ref T source = ref a[((ic + ir + r) * lda) + pc];
+                    ref T target = ref Unsafe.Add(ref panelStart, r);
                     for (int p = 0; p < kc; p++)
                     {
-                        panel[(p * mr) + r] = source[p];
+                        Unsafe.Add(ref target, p * mr) = Unsafe.Add(ref source, p);
                     }
                 }
             }
@@ -257,8 +275,13 @@ internal sealed class PackedGemm<T> : IPartitioned
     {
         for (int jr = 0; jr < nc; jr += nr)
         {
-            var panel = dst.AsSpan(jr * kc, nr * kc);
             int cols = Math.Min(nr, nc - jr);
+            if (!transB && cols == nr)
+            {
+                continue; // read in place by the kernel
+            }
+
+            var panel = dst.AsSpan(jr * kc, nr * kc);
             if (cols < nr)
             {
                 panel.Clear();
@@ -266,13 +289,15 @@ internal sealed class PackedGemm<T> : IPartitioned
 
             if (transB)
             {
-                // B is n × k: op(B)[p, j] = B[j, p].
+                // B is n × k: op(B)[p, j] = B[j, p]; each row of B goes down one column of the panel.
+                ref T panelStart = ref panel[0];
                 for (int j = 0; j < cols; j++)
                 {
-                    var source = b.AsSpan(((jc + jr + j) * ldb) + pc, kc);
+                    ref T source = ref b[((jc + jr + j) * ldb) + pc];
+                    ref T target = ref Unsafe.Add(ref panelStart, j);
                     for (int p = 0; p < kc; p++)
                     {
-                        panel[(p * nr) + j] = source[p];
+                        Unsafe.Add(ref target, p * nr) = Unsafe.Add(ref source, p);
                     }
                 }
             }

@@ -63,10 +63,15 @@ internal static class Workers
 
     private sealed class Worker
     {
-        private readonly ManualResetEventSlim go = new(false, spinCount: 2000);
+        /// <summary>How long an idle worker keeps polling before it sleeps: a training step's gap between products.</summary>
+        private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 2000; // 0.5 ms
+
+        private readonly ManualResetEventSlim wake = new(false, spinCount: 1);
         private IPartitioned? job;
         private int part;
         private int parts;
+        private long ticket;
+        private int sleeping;
 
         public Worker(int index)
         {
@@ -79,17 +84,40 @@ internal static class Workers
             job = work;
             this.part = part;
             this.parts = parts;
-            go.Set();
+            Interlocked.Increment(ref ticket);      // publish the job (a full fence) …
+            if (Volatile.Read(ref sleeping) == 1)   // … then wake the worker only if it went to sleep
+            {
+                wake.Set();
+            }
         }
 
         private void Loop()
         {
+            long seen = 0;
             while (true)
             {
-                go.Wait();
-                go.Reset();
+                long idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
+                while (Volatile.Read(ref ticket) == seen)
+                {
+                    if (System.Diagnostics.Stopwatch.GetTimestamp() - idleSince < SpinTicks)
+                    {
+                        Thread.SpinWait(16);
+                        continue;
+                    }
+
+                    wake.Reset();
+                    Interlocked.Exchange(ref sleeping, 1);
+                    if (Volatile.Read(ref ticket) == seen)
+                    {
+                        wake.Wait();
+                    }
+
+                    Interlocked.Exchange(ref sleeping, 0);
+                    idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
+
+                seen = Volatile.Read(ref ticket);
                 job!.RunPart(part, parts);
-                job = null;
                 Interlocked.Decrement(ref remaining);
             }
         }
