@@ -34,6 +34,10 @@ public abstract class Activation
         }
     }
 
+    /// <summary>This activation for one number type: what a layer calls on every step (no generic dispatch).</summary>
+    public virtual ActivationKernel<T> KernelFor<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> => new GenericActivationKernel<T>(this);
+
     /// <summary>f′(z), given z and a = f(z) (whichever is cheaper to use).</summary>
     public abstract T Derivative<T>(T z, T a)
         where T : unmanaged, IFloatingPointIeee754<T>;

@@ -20,6 +20,8 @@ public sealed class Identity : Activation
         dA.Span.CopyTo(dZ.Span); // dZ = dA · 1
     }
 
+    public override ActivationKernel<T> KernelFor<T>() => new PiecewiseLinear<T>(1);
+
     public override T Apply<T>(T z) => z;
 
     public override T Derivative<T>(T z, T a) => T.One;

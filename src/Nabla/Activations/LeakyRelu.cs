@@ -12,30 +12,13 @@ public sealed class LeakyRelu(double alpha = LeakyRelu.DefaultAlpha) : Activatio
 
     public override string Name => "leaky_relu";
 
-    public override void Forward<T>(Matrix<T> z, Matrix<T> a)
-    {
-        a.SetRows(z.Rows);
-        var alpha = T.CreateChecked(Alpha);
-        var zs = z.Span;
-        var As = a.Span;
-        for (int i = 0; i < As.Length; i++)
-        {
-            As[i] = zs[i] > T.Zero ? zs[i] : alpha * zs[i];
-        }
-    }
+    public override void Forward<T>(Matrix<T> z, Matrix<T> a) => PiecewiseLinear<T>.Forward(z, a, T.CreateChecked(Alpha));
 
-    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
-    {
-        dZ.SetRows(z.Rows);
-        var alpha = T.CreateChecked(Alpha);
-        var zs = z.Span;
-        var g = dA.Span;
-        var d = dZ.Span;
-        for (int i = 0; i < d.Length; i++)
-        {
-            d[i] = zs[i] > T.Zero ? g[i] : alpha * g[i]; // dZ = dA ⊙ (1 or α)
-        }
-    }
+    /// <summary>dZ = dA ⊙ (1 or α).</summary>
+    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) =>
+        PiecewiseLinear<T>.Backward(z, dA, dZ, T.CreateChecked(Alpha));
+
+    public override ActivationKernel<T> KernelFor<T>() => new PiecewiseLinear<T>(Alpha);
 
     public override T Apply<T>(T z) => z > T.Zero ? z : T.CreateChecked(Alpha) * z;
 

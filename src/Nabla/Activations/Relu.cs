@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Nabla.Tensors;
 
 namespace Nabla.Activations;
@@ -9,23 +8,13 @@ public sealed class Relu : Activation
 {
     public override string Name => "relu";
 
-    public override void Forward<T>(Matrix<T> z, Matrix<T> a)
-    {
-        a.SetRows(z.Rows);
-        TensorPrimitives.Max<T>(z.Span, T.Zero, a.Span);
-    }
+    public override void Forward<T>(Matrix<T> z, Matrix<T> a) => PiecewiseLinear<T>.Forward(z, a, T.Zero);
 
-    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
-    {
-        dZ.SetRows(z.Rows);
-        var zs = z.Span;
-        var g = dA.Span;
-        var d = dZ.Span;
-        for (int i = 0; i < d.Length; i++)
-        {
-            d[i] = zs[i] > T.Zero ? g[i] : T.Zero; // dZ = dA ⊙ [z > 0]
-        }
-    }
+    /// <summary>dZ = dA ⊙ [z &gt; 0].</summary>
+    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) =>
+        PiecewiseLinear<T>.Backward(z, dA, dZ, T.Zero);
+
+    public override ActivationKernel<T> KernelFor<T>() => new PiecewiseLinear<T>(0);
 
     public override T Apply<T>(T z) => z > T.Zero ? z : T.Zero;
 

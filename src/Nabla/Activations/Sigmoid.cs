@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Activations;
 
@@ -18,13 +19,7 @@ public sealed class Sigmoid : Activation
     public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
     {
         dZ.SetRows(z.Rows);
-        var As = a.Span;
-        var g = dA.Span;
-        var d = dZ.Span;
-        for (int i = 0; i < d.Length; i++)
-        {
-            d[i] = g[i] * As[i] * (T.One - As[i]); // dZ = dA ⊙ a(1 − a)
-        }
+        Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span); // dZ = dA ⊙ a(1 − a)
     }
 
     public override T Apply<T>(T z) => T.One / (T.One + T.Exp(-z));

@@ -12,6 +12,7 @@ namespace Nabla.Layers;
 public sealed class Dense<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private readonly ActivationKernel<T> f;
     private Matrix<T> x = new(0, 0);
 
     public Dense(int inputs, int units, Activation activation, bool hasBias = true)
@@ -21,6 +22,7 @@ public sealed class Dense<T>
         Inputs = inputs;
         Units = units;
         Activation = activation;
+        f = activation.KernelFor<T>();
         W = new Matrix<T>(inputs, units);
         B = hasBias ? new Matrix<T>(1, units) : null;
         Z = new Matrix<T>(0, units);
@@ -96,14 +98,14 @@ public sealed class Dense<T>
             RowVector.AddTo(Z, B.Span);  //   + b (broadcast over the rows)
         }
 
-        Activation.Forward(Z, A);        // A = f(Z)
+        f.Forward(Z, A);                 // A = f(Z)
         return A;
     }
 
     /// <summary>dZ = dA ⊙ f′(Z), or the Jacobian product for softmax; then the parameter gradients.</summary>
     public void Backward(Matrix<T> dA, bool computeDx)
     {
-        Activation.Backward(Z, A, dA, DZ); // dZ = dA ⊙ f′(Z)
+        f.Backward(Z, A, dA, DZ);         // dZ = dA ⊙ f′(Z)
         BackwardFromDelta(computeDx);
     }
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Numerics.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Optimizers;
 
@@ -8,5 +8,5 @@ public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>
-        TensorPrimitives.MultiplyAdd(g, T.CreateChecked(-LearningRate), w, w); // W ← W − η·dW
+        Elementwise.Axpy(T.CreateChecked(-LearningRate), g, w); // W ← W − η·dW
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using Nabla.Tensors.Kernels;
@@ -74,6 +75,7 @@ public static class Gemm
     }
 
     /// <summary>C[i,j] = Σ_p op(A)[i,p]·op(B)[p,j], p in order: the whole product for tiny sizes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,5 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
-using System.Numerics.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Tensors;
 
@@ -7,6 +8,7 @@ namespace Nabla.Tensors;
 public static class RowVector
 {
     /// <summary>M[i,:] += v for every row i (Z = X·W + b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddTo<T>(Matrix<T> m, ReadOnlySpan<T> v)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -18,11 +20,12 @@ public static class RowVector
         for (int i = 0; i < m.Rows; i++)
         {
             var row = m.Row(i);
-            TensorPrimitives.Add(row, v, row);
+            Elementwise.Add(v, row);
         }
     }
 
     /// <summary>s = Σ_i M[i,:], the column sums (db = Σ over examples of dZ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ColumnSums<T>(Matrix<T> m, Span<T> sums)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -34,7 +37,7 @@ public static class RowVector
         sums.Clear();
         for (int i = 0; i < m.Rows; i++)
         {
-            TensorPrimitives.Add(sums, m.Row(i), sums);
+            Elementwise.Add(m.Row(i), sums);
         }
     }
 }

@@ -28,6 +28,11 @@ internal interface ILanes<TVec, T>
 
     static abstract TVec Add(TVec a, TVec b);
 
+    static abstract TVec Multiply(TVec a, TVec b);
+
+    /// <summary>Lane by lane: z &gt; 0 ? ifPositive : otherwise.</summary>
+    static abstract TVec WherePositive(TVec z, TVec ifPositive, TVec otherwise);
+
     static abstract void Store(TVec value, ref T destination);
 }
 
@@ -63,6 +68,13 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> WherePositive(Vector512<T> z, Vector512<T> ifPositive, Vector512<T> otherwise) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<T>.Zero), ifPositive, otherwise);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<T> value, ref T destination) => value.StoreUnsafe(ref destination);
@@ -102,6 +114,13 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T>
     public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> WherePositive(Vector256<T> z, Vector256<T> ifPositive, Vector256<T> otherwise) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256<T>.Zero), ifPositive, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<T> value, ref T destination) => value.StoreUnsafe(ref destination);
 }
 
@@ -124,6 +143,12 @@ internal readonly struct LanesScalar<T> : ILanes<T, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Add(T a, T b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Multiply(T a, T b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T WherePositive(T z, T ifPositive, T otherwise) => z > T.Zero ? ifPositive : otherwise;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(T value, ref T destination) => destination = value;

@@ -127,6 +127,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     }
 
     /// <summary>C[i0..i1, j0..j1] through the five loops around the micro-kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compute<TL, TV>(int i0, int i1, int j0, int j1)
         where TL : ILanes<TV, T>
         where TV : struct
@@ -202,6 +203,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     }
 
     /// <summary>Copies the part of an edge tile that lies inside C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreEdge(Span<T> edge, int nr, int row, int col, int rows, int cols, bool accumulate)
     {
         for (int r = 0; r < rows; r++)
@@ -226,6 +228,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// Packs op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows: panel q holds, for p = 0..kc−1,
     /// the MR values op(A)[ic + q·MR + r, pc + p] side by side (rows past the edge are zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackA(T[] dst, int ic, int mc, int pc, int kc, int mr)
     {
         for (int ir = 0; ir < mc; ir += mr)
@@ -271,6 +274,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// Packs op(B)[pc..pc+kc, jc..jc+nc] as panels of NR columns: panel q holds, for p = 0..kc−1,
     /// the NR values op(B)[pc + p, jc + q·NR + j] side by side (columns past the edge are zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackB(T[] dst, int pc, int kc, int jc, int nc, int nr)
     {
         for (int jr = 0; jr < nc; jr += nr)

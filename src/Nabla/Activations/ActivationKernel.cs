@@ -1,0 +1,30 @@
+using System.Numerics;
+using Nabla.Tensors;
+
+namespace Nabla.Activations;
+
+/// <summary>
+/// An activation fixed to one number type, as a layer calls it on every step: A = f(Z) and
+/// dZ = dA ⊙ f′(Z). <see cref="Activation"/>'s own Forward&lt;T&gt; and Backward&lt;T&gt; are generic
+/// virtual methods, whose dispatch costs more than all the arithmetic of a 2-2-1 layer;
+/// a layer asks its activation for this kernel once (<see cref="Activation.KernelFor{T}"/>)
+/// and then makes plain virtual calls. Both compute exactly the same values.
+/// </summary>
+public abstract class ActivationKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>A = f(Z).</summary>
+    public abstract void Forward(Matrix<T> z, Matrix<T> a);
+
+    /// <summary>dZ = dA ⊙ f′(Z) (or the Jacobian product for softmax).</summary>
+    public abstract void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ);
+}
+
+/// <summary>Any activation, through its generic methods.</summary>
+internal sealed class GenericActivationKernel<T>(Activation activation) : ActivationKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public override void Forward(Matrix<T> z, Matrix<T> a) => activation.Forward(z, a);
+
+    public override void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) => activation.Backward(z, a, dA, dZ);
+}

@@ -1,0 +1,33 @@
+using System.Numerics;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
+
+namespace Nabla.Activations;
+
+/// <summary>
+/// f(z) = z for z &gt; 0, slope·z otherwise, and f′ = 1 or slope: identity (slope 1), relu
+/// (slope 0) and leaky relu (slope α) share this one SIMD kernel.
+/// </summary>
+internal sealed class PiecewiseLinear<T>(double slope) : ActivationKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T slope = T.CreateChecked(slope);
+
+    /// <summary>A = f(Z).</summary>
+    public static void Forward(Matrix<T> z, Matrix<T> a, T slope)
+    {
+        a.SetRows(z.Rows);
+        Elementwise.PiecewiseLinear(z.Span, a.Span, slope);
+    }
+
+    /// <summary>dZ = dA ⊙ (1 where z &gt; 0, slope elsewhere).</summary>
+    public static void Backward(Matrix<T> z, Matrix<T> dA, Matrix<T> dZ, T slope)
+    {
+        dZ.SetRows(z.Rows);
+        Elementwise.PiecewiseLinearBackward(z.Span, dA.Span, dZ.Span, slope);
+    }
+
+    public override void Forward(Matrix<T> z, Matrix<T> a) => Forward(z, a, slope);
+
+    public override void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) => Backward(z, dA, dZ, slope);
+}

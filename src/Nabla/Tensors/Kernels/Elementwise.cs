@@ -1,0 +1,208 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Nabla.Tensors.Kernels;
+
+/// <summary>
+/// Element-wise kernels on the widest registers the machine has, with a scalar loop for
+/// the tail: each is written once, generic over <see cref="ILanes{TVec, T}"/>. Every
+/// element is computed on its own, so the results do not depend on the register width
+/// (except where FMA rounds once instead of twice).
+/// </summary>
+internal static class Elementwise
+{
+    /// <summary>y ← y + α·x (the SGD update W ← W − η·dW is α = −η).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Axpy<T>(T alpha, ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(x.Length, y.Length);
+        ref T xs = ref MemoryMarshal.GetReference(x);
+        ref T ys = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            i = Axpy<Lanes512<T>, Vector512<T>, T>(alpha, ref xs, ref ys, 0, x.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            i = Axpy<Lanes256<T>, Vector256<T>, T>(alpha, ref xs, ref ys, 0, x.Length);
+        }
+
+        Axpy<LanesScalar<T>, T, T>(alpha, ref xs, ref ys, i, x.Length);
+    }
+
+    /// <summary>y ← y + x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Add<T>(ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(x.Length, y.Length);
+        ref T xs = ref MemoryMarshal.GetReference(x);
+        ref T ys = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            i = Add<Lanes512<T>, Vector512<T>, T>(ref xs, ref ys, 0, x.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            i = Add<Lanes256<T>, Vector256<T>, T>(ref xs, ref ys, 0, x.Length);
+        }
+
+        Add<LanesScalar<T>, T, T>(ref xs, ref ys, i, x.Length);
+    }
+
+    /// <summary>
+    /// a = z &gt; 0 ? z : slope·z, the piecewise-linear activations in one pass:
+    /// identity (slope 1), relu (slope 0), leaky relu (slope α).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PiecewiseLinear<T>(ReadOnlySpan<T> z, Span<T> a, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(z.Length, a.Length);
+        ref T zs = ref MemoryMarshal.GetReference(z);
+        ref T As = ref MemoryMarshal.GetReference(a);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            i = Piecewise<Lanes512<T>, Vector512<T>, T>(ref zs, ref zs, ref As, slope, 0, z.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            i = Piecewise<Lanes256<T>, Vector256<T>, T>(ref zs, ref zs, ref As, slope, 0, z.Length);
+        }
+
+        Piecewise<LanesScalar<T>, T, T>(ref zs, ref zs, ref As, slope, i, z.Length);
+    }
+
+    /// <summary>dZ = dA ⊙ (z &gt; 0 ? 1 : slope), the derivative of <see cref="PiecewiseLinear{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PiecewiseLinearBackward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> dA, Span<T> dZ, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(z.Length, dA.Length);
+        Same(z.Length, dZ.Length);
+        ref T zs = ref MemoryMarshal.GetReference(z);
+        ref T g = ref MemoryMarshal.GetReference(dA);
+        ref T d = ref MemoryMarshal.GetReference(dZ);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            i = Piecewise<Lanes512<T>, Vector512<T>, T>(ref zs, ref g, ref d, slope, 0, z.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            i = Piecewise<Lanes256<T>, Vector256<T>, T>(ref zs, ref g, ref d, slope, 0, z.Length);
+        }
+
+        Piecewise<LanesScalar<T>, T, T>(ref zs, ref g, ref d, slope, i, z.Length);
+    }
+
+    /// <summary>out = in ⊙ a ⊙ (1 − a), the sigmoid derivative applied to the upstream gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SigmoidBackward<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> dA, Span<T> dZ)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(a.Length, dA.Length);
+        Same(a.Length, dZ.Length);
+        ref T As = ref MemoryMarshal.GetReference(a);
+        ref T g = ref MemoryMarshal.GetReference(dA);
+        ref T d = ref MemoryMarshal.GetReference(dZ);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            i = SigmoidBackward<Lanes512<T>, Vector512<T>, T>(ref As, ref g, ref d, 0, a.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            i = SigmoidBackward<Lanes256<T>, Vector256<T>, T>(ref As, ref g, ref d, 0, a.Length);
+        }
+
+        SigmoidBackward<LanesScalar<T>, T, T>(ref As, ref g, ref d, i, a.Length);
+    }
+
+    // Each loop below runs whole registers from `start` while they fit and returns where it
+    // stopped; the scalar instantiation (Count = 1) then finishes the tail.
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Axpy<TL, TV, T>(T alpha, ref T x, ref T y, int start, int length)
+        where TL : ILanes<TV, T>
+        where TV : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var a = TL.Broadcast(alpha);
+        int i = start;
+        for (; i <= length - TL.Count; i += TL.Count)
+        {
+            // Multiply, then add (not fused): the same rounding on every register width and in the tail.
+            TL.Store(TL.Add(TL.Multiply(a, TL.Load(ref Unsafe.Add(ref x, i))), TL.Load(ref Unsafe.Add(ref y, i))), ref Unsafe.Add(ref y, i));
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Add<TL, TV, T>(ref T x, ref T y, int start, int length)
+        where TL : ILanes<TV, T>
+        where TV : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = start;
+        for (; i <= length - TL.Count; i += TL.Count)
+        {
+            TL.Store(TL.Add(TL.Load(ref Unsafe.Add(ref y, i)), TL.Load(ref Unsafe.Add(ref x, i))), ref Unsafe.Add(ref y, i));
+        }
+
+        return i;
+    }
+
+    /// <summary>out = z &gt; 0 ? v : slope·v + 0 (v = z forward, v = dA backward; + 0 turns −0 into 0, NaN stays NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Piecewise<TL, TV, T>(ref T z, ref T v, ref T output, T slope, int start, int length)
+        where TL : ILanes<TV, T>
+        where TV : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = TL.Broadcast(slope);
+        int i = start;
+        for (; i <= length - TL.Count; i += TL.Count)
+        {
+            var vi = TL.Load(ref Unsafe.Add(ref v, i));
+            var scaled = TL.Add(TL.Multiply(s, vi), TL.Zero);
+            TL.Store(TL.WherePositive(TL.Load(ref Unsafe.Add(ref z, i)), vi, scaled), ref Unsafe.Add(ref output, i));
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SigmoidBackward<TL, TV, T>(ref T a, ref T g, ref T d, int start, int length)
+        where TL : ILanes<TV, T>
+        where TV : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var one = TL.Broadcast(T.One);
+        var minusOne = TL.Broadcast(-T.One);
+        int i = start;
+        for (; i <= length - TL.Count; i += TL.Count)
+        {
+            var ai = TL.Load(ref Unsafe.Add(ref a, i));
+            var oneMinusA = TL.MultiplyAdd(minusOne, ai, one);
+            TL.Store(TL.Multiply(TL.Multiply(TL.Load(ref Unsafe.Add(ref g, i)), ai), oneMinusA), ref Unsafe.Add(ref d, i));
+        }
+
+        return i;
+    }
+
+    private static void Same(int a, int b)
+    {
+        if (a != b)
+        {
+            throw new ArgumentException($"Spans of {a} and {b} elements do not match.");
+        }
+    }
+}
