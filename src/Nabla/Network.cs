@@ -14,7 +14,9 @@ namespace Nabla;
 public sealed class Network<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly List<Parameter<T>> parameters = [];
+    private readonly Dense<T>[] layers;
+    private readonly Parameter<T>[] parameters;
+    private readonly Func<Matrix<T>, Matrix<T>, T> lossValue;
     private Matrix<T> outputGradient;
 
     public Network(int inputs, IReadOnlyList<Dense<T>> layers, Loss loss)
@@ -25,6 +27,7 @@ public sealed class Network<T>
         }
 
         int width = inputs;
+        var list = new List<Parameter<T>>();
         for (int l = 0; l < layers.Count; l++)
         {
             if (layers[l].Inputs != width)
@@ -34,16 +37,19 @@ public sealed class Network<T>
 
             var layer = layers[l];
             width = layer.Units;
-            parameters.Add(new Parameter<T>($"W{l + 1}", layer.W, layer.DW, () => layer.TrainWeights));
+            list.Add(new Parameter<T>($"W{l + 1}", layer.W, layer.DW, () => layer.TrainWeights));
             if (layer.B is not null)
             {
-                parameters.Add(new Parameter<T>($"b{l + 1}", layer.B, layer.DB, () => layer.TrainBias));
+                list.Add(new Parameter<T>($"b{l + 1}", layer.B, layer.DB, () => layer.TrainBias));
             }
         }
 
         Inputs = inputs;
-        Layers = layers;
+        this.layers = [.. layers];
+        parameters = [.. list];
+        Layers = this.layers;
         Loss = loss;
+        lossValue = loss.Value<T>; // bound once: calling Loss.Value<T> directly is a generic virtual dispatch every step
         outputGradient = new Matrix<T>(0, width);
     }
 
@@ -74,7 +80,7 @@ public sealed class Network<T>
     public Matrix<T> Forward(Matrix<T> x)
     {
         var a = x;
-        foreach (var layer in Layers)
+        foreach (var layer in layers)
         {
             a = layer.Forward(a); // A_l = f(A_{l−1}·W_l + b_l)
         }
@@ -83,7 +89,7 @@ public sealed class Network<T>
     }
 
     /// <summary>L(A_L, Y) for the last forward pass.</summary>
-    public T LossValue(Matrix<T> y) => Loss.Value(Layers[^1].A, y);
+    public T LossValue(Matrix<T> y) => lossValue(layers[^1].A, y);
 
     /// <summary>
     /// Backpropagation for the last forward pass: fills dZ, dW, db (and dX) of every layer.
@@ -91,24 +97,24 @@ public sealed class Network<T>
     /// </summary>
     public void Backward(Matrix<T> y, bool computeInputGradient = false)
     {
-        var output = Layers[^1];
+        var output = layers[^1];
         LastBackwardWasFused = UseFusedOutputDelta && TryFusedDelta(output, y);
         if (LastBackwardWasFused)
         {
             outputGradient.SetRows(0);
-            output.BackwardFromDelta(computeDx: Layers.Count > 1 || computeInputGradient);
+            output.BackwardFromDelta(computeDx: layers.Length > 1 || computeInputGradient);
         }
         else
         {
             Reserve(y.Rows);
             Loss.Gradient(output.A, y, outputGradient); // dA_L = ∂L/∂A_L
-            output.Backward(outputGradient, computeDx: Layers.Count > 1 || computeInputGradient);
+            output.Backward(outputGradient, computeDx: layers.Length > 1 || computeInputGradient);
         }
 
-        for (int l = Layers.Count - 2; l >= 0; l--)
+        for (int l = layers.Length - 2; l >= 0; l--)
         {
             // dA_l = dX_{l+1}: the gradient flowing down from the layer above
-            Layers[l].Backward(Layers[l + 1].DX, computeDx: l > 0 || computeInputGradient);
+            layers[l].Backward(layers[l + 1].DX, computeDx: l > 0 || computeInputGradient);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -13,7 +12,7 @@ public sealed class Sigmoid : Activation
     public override void Forward<T>(Matrix<T> z, Matrix<T> a)
     {
         a.SetRows(z.Rows);
-        TensorPrimitives.Sigmoid<T>(z.Span, a.Span);
+        Elementwise.Sigmoid<T>(z.Span, a.Span);
     }
 
     public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
@@ -22,7 +21,26 @@ public sealed class Sigmoid : Activation
         Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span); // dZ = dA ⊙ a(1 − a)
     }
 
+    public override ActivationKernel<T> KernelFor<T>() => new SigmoidKernel<T>();
+
     public override T Apply<T>(T z) => T.One / (T.One + T.Exp(-z));
 
     public override T Derivative<T>(T z, T a) => a * (T.One - a);
+}
+
+/// <summary>σ for one number type (see <see cref="ActivationKernel{T}"/>).</summary>
+internal sealed class SigmoidKernel<T> : ActivationKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public override void Forward(Matrix<T> z, Matrix<T> a)
+    {
+        a.SetRows(z.Rows);
+        Elementwise.Sigmoid<T>(z.Span, a.Span);
+    }
+
+    public override void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
+    {
+        dZ.SetRows(z.Rows);
+        Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span); // dZ = dA ⊙ a(1 − a)
+    }
 }

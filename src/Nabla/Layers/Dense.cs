@@ -92,12 +92,7 @@ public sealed class Dense<T>
 
         Reserve(input.Rows);
         x = input;
-        Gemm.Multiply(input, W, Z);      // Z = X·W
-        if (B is not null)
-        {
-            RowVector.AddTo(Z, B.Span);  //   + b (broadcast over the rows)
-        }
-
+        Gemm.Multiply(input, W, Z, B);   // Z = X·W + b (b added to every row)
         f.Forward(Z, A);                 // A = f(Z)
         return A;
     }

@@ -27,7 +27,11 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : L
         for (int i = 0; i < p.Length; i++)
         {
             T q = T.Clamp(p[i], eps, T.One - eps);
-            sum += (t[i] * T.Log(q)) + ((T.One - t[i]) * T.Log(T.One - q));
+
+            // y log q + (1 − y) log(1 − q); for y = 1 or 0 one term is an exact 0, so skip its log.
+            sum += t[i] == T.One ? T.Log(q)
+                : T.IsZero(t[i]) ? T.Log(T.One - q)
+                : (t[i] * T.Log(q)) + ((T.One - t[i]) * T.Log(T.One - q));
         }
 
         return -sum / T.CreateChecked(Normalizer(yHat.Rows, yHat.Cols));

@@ -19,12 +19,27 @@ public abstract class Optimizer<T>
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
         Steps++;
-        for (int i = 0; i < parameters.Count; i++)
+        if (parameters is Parameter<T>[] array)
         {
-            if (parameters[i].Trainable)
+            for (int i = 0; i < array.Length; i++)
             {
-                Update(i, parameters[i].Value.Span, parameters[i].Gradient.Span);
+                Step(i, array[i]); // (an array needs no interface call per parameter)
             }
+        }
+        else
+        {
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                Step(i, parameters[i]);
+            }
+        }
+    }
+
+    private void Step(int slot, Parameter<T> parameter)
+    {
+        if (parameter.Trainable)
+        {
+            Update(slot, parameter.Value.Span, parameter.Gradient.Span);
         }
     }
 

@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Nabla.Tensors.Kernels;
 
@@ -39,6 +40,33 @@ public static class Gemm
         Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
     }
 
+    /// <summary>
+    /// C = A·B + 1·b, with the row vector b added to every row (a layer's Z = X·W + b). Tiny
+    /// products add b inside the product loop (a fused epilogue); the sums are the same either way.
+    /// </summary>
+    public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(a.Rows, a.Cols, b.Rows, b.Cols, c, "A·B");
+        if (bias is null)
+        {
+            Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
+        }
+        else if (bias.Length != c.Cols)
+        {
+            throw new ArgumentException($"A bias of {bias.Length} does not fit {c.Cols} columns.");
+        }
+        else if ((long)a.Rows * b.Cols * a.Cols <= SmallWork)
+        {
+            Small(false, false, a.Rows, b.Cols, a.Cols, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, bias.Array);
+        }
+        else
+        {
+            Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
+            RowVector.AddTo(c, bias.Span);
+        }
+    }
+
     /// <summary>C = Aᵀ·B (A is k×m, B is k×n). The weight gradient: dW = Xᵀ·dZ.</summary>
     public static void MultiplyTransposeA<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -65,7 +93,7 @@ public static class Gemm
         }
         else if (work <= SmallWork)
         {
-            Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols);
+            Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, null);
         }
         else
         {
@@ -74,24 +102,33 @@ public static class Gemm
         }
     }
 
-    /// <summary>C[i,j] = Σ_p op(A)[i,p]·op(B)[p,j], p in order: the whole product for tiny sizes.</summary>
+    /// <summary>
+    /// C[i,j] = Σ_p op(A)[i,p]·op(B)[p,j] (+ bias[j]), p in order: the whole product for tiny sizes,
+    /// with the two strides of each operand fixed before the loops (no branch per element).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc)
+    private static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc, T[]? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // op(A)[i,p] = a[i·ai + p·ap];  op(B)[p,j] = b[p·bp + j·bj]
+        int ai = transA ? 1 : lda, ap = transA ? lda : 1;
+        int bp = transB ? 1 : ldb, bj = transB ? ldb : 1;
+        ref T a0 = ref MemoryMarshal.GetArrayDataReference(a);
+        ref T b0 = ref MemoryMarshal.GetArrayDataReference(b);
+        ref T c0 = ref MemoryMarshal.GetArrayDataReference(c);
         for (int i = 0; i < m; i++)
         {
+            ref T aRow = ref Unsafe.Add(ref a0, i * ai);
             for (int j = 0; j < n; j++)
             {
+                ref T bCol = ref Unsafe.Add(ref b0, j * bj);
                 T sum = T.Zero;
                 for (int p = 0; p < k; p++)
                 {
-                    T x = transA ? a[(p * lda) + i] : a[(i * lda) + p];
-                    T y = transB ? b[(j * ldb) + p] : b[(p * ldb) + j];
-                    sum += x * y;
+                    sum += Unsafe.Add(ref aRow, p * ap) * Unsafe.Add(ref bCol, p * bp);
                 }
 
-                c[(i * ldc) + j] = sum;
+                Unsafe.Add(ref c0, (i * ldc) + j) = bias is null ? sum : sum + bias[j];
             }
         }
     }
@@ -99,17 +136,21 @@ public static class Gemm
     private static void Check<T>(int m, int k, int k2, int n, Matrix<T> c, string what)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (k != k2)
+        if (k != k2 || c.Cols != n || c.RowCapacity < m)
         {
-            throw new ArgumentException($"{what}: inner dimensions differ ({m}×{k} and {k2}×{n}).");
-        }
-
-        if (c.Cols != n || c.RowCapacity < m)
-        {
-            throw new ArgumentException($"{what}: the result needs {m}×{n}, the buffer is {c.Rows}×{c.Cols}.");
+            Mismatch(m, k, k2, n, c, what);
         }
 
         c.SetRows(m);
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Mismatch<T>(int m, int k, int k2, int n, Matrix<T> c, string what)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        throw k != k2
+            ? new ArgumentException($"{what}: inner dimensions differ ({m}×{k} and {k2}×{n}).")
+            : new ArgumentException($"{what}: the result needs {m}×{n}, the buffer is {c.Rows}×{c.Cols}.");
     }
 
     private static KernelWidth Detect() =>

@@ -10,6 +10,7 @@ namespace Nabla.Tensors;
 public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] data;
+    private readonly int rowCapacity;
 
     public Matrix(int rows, int cols)
     {
@@ -18,6 +19,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         Rows = rows;
         Cols = cols;
         data = new T[rows * cols];
+        rowCapacity = cols == 0 ? int.MaxValue : rows;
     }
 
     private Matrix(int rows, int cols, T[] data)
@@ -25,6 +27,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         Rows = rows;
         Cols = cols;
         this.data = data;
+        rowCapacity = cols == 0 ? int.MaxValue : data.Length / cols;
     }
 
     public int Rows { get; private set; }
@@ -32,7 +35,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
     public int Cols { get; }
 
     /// <summary>The most rows this matrix can hold without reallocating.</summary>
-    public int RowCapacity => Cols == 0 ? int.MaxValue : data.Length / Cols;
+    public int RowCapacity => rowCapacity;
 
     public int Length => Rows * Cols;
 
@@ -49,13 +52,17 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Uses the first <paramref name="rows"/> rows of the buffer (no allocation).</summary>
     public void SetRows(int rows)
     {
-        if (rows < 0 || rows > RowCapacity)
+        if ((uint)rows > (uint)rowCapacity)
         {
-            throw new ArgumentOutOfRangeException(nameof(rows), $"{rows} rows do not fit a buffer of {RowCapacity}.");
+            TooManyRows(rows);
         }
 
         Rows = rows;
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void TooManyRows(int rows) =>
+        throw new ArgumentOutOfRangeException(nameof(rows), $"{rows} rows do not fit a buffer of {RowCapacity}.");
 
     public void Clear() => Span.Clear();
 

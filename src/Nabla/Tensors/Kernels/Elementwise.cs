@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -102,7 +103,25 @@ internal static class Elementwise
         Piecewise<LanesScalar<T>, T, T>(ref zs, ref g, ref d, slope, i, z.Length);
     }
 
-    /// <summary>out = in ⊙ a ⊙ (1 − a), the sigmoid derivative applied to the upstream gradient.</summary>
+    /// <summary>a = σ(z) = 1 / (1 + e^−z): a plain loop for a few values, the vectorised exponential for many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Sigmoid<T>(ReadOnlySpan<T> z, Span<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(z.Length, a.Length);
+        if (z.Length >= 16)
+        {
+            TensorPrimitives.Sigmoid(z, a);
+            return;
+        }
+
+        for (int i = 0; i < z.Length; i++)
+        {
+            a[i] = T.One / (T.One + T.Exp(-z[i]));
+        }
+    }
+
+    /// <summary>dZ = dA ⊙ a ⊙ (1 − a), the sigmoid derivative applied to the upstream gradient.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SigmoidBackward<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> dA, Span<T> dZ)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -198,11 +217,15 @@ internal static class Elementwise
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Same(int a, int b)
     {
         if (a != b)
         {
-            throw new ArgumentException($"Spans of {a} and {b} elements do not match.");
+            Mismatch(a, b);
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Mismatch(int a, int b) => throw new ArgumentException($"Spans of {a} and {b} elements do not match.");
 }
