@@ -17,6 +17,7 @@ public sealed class Network<T>
     private readonly Dense<T>[] layers;
     private readonly Parameter<T>[] parameters;
     private readonly Func<Matrix<T>, Matrix<T>, T> lossValue;
+    private readonly Action<Matrix<T>, Matrix<T>, Matrix<T>> lossGradient;
     private Matrix<T> outputGradient;
 
     public Network(int inputs, IReadOnlyList<Dense<T>> layers, Loss loss)
@@ -50,6 +51,7 @@ public sealed class Network<T>
         Layers = this.layers;
         Loss = loss;
         lossValue = loss.Value<T>; // bound once: calling Loss.Value<T> directly is a generic virtual dispatch every step
+        lossGradient = loss.Gradient<T>;
         outputGradient = new Matrix<T>(0, width);
     }
 
@@ -107,7 +109,7 @@ public sealed class Network<T>
         else
         {
             Reserve(y.Rows);
-            Loss.Gradient(output.A, y, outputGradient); // dA_L = ∂L/∂A_L
+            lossGradient(output.A, y, outputGradient); // dA_L = ∂L/∂A_L
             output.Backward(outputGradient, computeDx: layers.Length > 1 || computeInputGradient);
         }
 
@@ -121,7 +123,7 @@ public sealed class Network<T>
     /// <summary>Makes every buffer hold at least m rows, so later steps allocate nothing.</summary>
     public void Reserve(int m)
     {
-        foreach (var layer in Layers)
+        foreach (var layer in layers)
         {
             layer.Reserve(m);
         }

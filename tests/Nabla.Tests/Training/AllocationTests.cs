@@ -1,0 +1,112 @@
+using System.Numerics;
+using Nabla.Activations;
+using Nabla.Layers;
+using Nabla.Losses;
+using Nabla.Optimizers;
+using Nabla.Tensors;
+using Nabla.Training;
+
+namespace Nabla.Tests.Training;
+
+/// <summary>
+/// A training step (forward, loss, backward, update) allocates nothing once its buffers exist:
+/// on the tiny path, the small-product path, and the packed, multi-core GEMM path.
+/// </summary>
+public class AllocationTests
+{
+    private static Network<T> Build<T>(int[] sizes, Activation hidden, Activation output, Loss loss)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new SeededRandom(3);
+        var layers = new List<Dense<T>>();
+        for (int l = 1; l < sizes.Length; l++)
+        {
+            var layer = new Dense<T>(sizes[l - 1], sizes[l], l == sizes.Length - 1 ? output : hidden);
+            var w = layer.W.Span;
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = T.CreateChecked(random.Uniform(-0.1, 0.1));
+            }
+
+            layers.Add(layer);
+        }
+
+        return new Network<T>(sizes[0], layers, loss);
+    }
+
+    private static (Matrix<T> X, Matrix<T> Y) Data<T>(int m, int inputs, int outputs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new SeededRandom(8);
+        var x = new Matrix<T>(m, inputs);
+        var y = new Matrix<T>(m, outputs);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < inputs; j++)
+            {
+                x[i, j] = T.CreateChecked(random.Uniform(0, 1));
+            }
+
+            y[i, i % outputs] = T.One;
+        }
+
+        return (x, y);
+    }
+
+    /// <summary>Bytes allocated on this thread by <paramref name="steps"/> steps, after warm-up steps.</summary>
+    private static long StepAllocations<T>(Network<T> network, Optimizer<T> optimizer, Matrix<T> x, Matrix<T> y, int steps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        void Step()
+        {
+            network.Forward(x);
+            _ = network.LossValue(y);
+            network.Backward(y);
+            optimizer.Step(network.Parameters);
+        }
+
+        for (int i = 0; i < 5; i++)
+        {
+            Step(); // buffers, optimizer state, packing panels, worker threads
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++)
+        {
+            Step();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Fact]
+    public void TinyNetwork_OneExampleSteps_AllocateNothing()
+    {
+        var network = Build<double>([2, 2, 1], new Relu(), new Sigmoid(), new BinaryCrossEntropy());
+        var (x, y) = Data<double>(1, 2, 1);
+        Assert.Equal(0, StepAllocations(network, new Sgd<double>(0.5), x, y, 1000));
+    }
+
+    [Fact]
+    public void SmallNetwork_WithEveryOptimizer_AllocatesNothing()
+    {
+        foreach (var make in new Func<Optimizer<float>>[] { () => new Sgd<float>(0.1), () => new Momentum<float>(0.1), () => new Adam<float>(0.01) })
+        {
+            var network = Build<float>([8, 16, 3], new Tanh(), new Softmax(), new CategoricalCrossEntropy());
+            var (x, y) = Data<float>(10, 8, 3);
+            Assert.Equal(0, StepAllocations(network, make(), x, y, 200));
+        }
+    }
+
+    [Fact]
+    public void LargeNetwork_OnThePackedMultiCoreGemm_AllocatesNothing()
+    {
+        var network = Build<float>([300, 256, 128, 10], new Relu(), new Softmax(), new CategoricalCrossEntropy());
+        var (x, y) = Data<float>(64, 300, 10);
+        Assert.Equal(0, StepAllocations(network, new Sgd<float>(0.01), x, y, 20));
+
+        var squared = Build<double>([40, 130, 5], new LeakyRelu(), new Identity(), new SquaredError(half: true, Reduction.Mean));
+        var (xd, yd) = Data<double>(70, 40, 5);
+        Assert.Equal(0, StepAllocations(squared, new Momentum<double>(0.01), xd, yd, 20));
+    }
+}
