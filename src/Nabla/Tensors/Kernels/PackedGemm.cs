@@ -40,8 +40,9 @@ internal sealed class PackedGemm<T> : IPartitioned
     [ThreadStatic]
     private static T[]? packedB;
 
-    private static readonly PackedGemm<T> Shared = new();
-    private static readonly Lock Gate = new();
+    /// <summary>Each calling thread describes its product in its own job object.</summary>
+    [ThreadStatic]
+    private static PackedGemm<T>? job;
 
     private bool transA;
     private bool transB;
@@ -64,14 +65,11 @@ internal sealed class PackedGemm<T> : IPartitioned
         bool transposeA, bool transposeB, int m, int n, int k,
         T[] a, int lda, T[] b, int ldb, T[] c, int ldc, KernelWidth width, int threads)
     {
-        lock (Gate)
-        {
-            var job = Shared;
-            (job.transA, job.transB, job.m, job.n, job.k) = (transposeA, transposeB, m, n, k);
-            (job.a, job.lda, job.b, job.ldb, job.c, job.ldc, job.width) = (a, lda, b, ldb, c, ldc, width);
-            Workers.Run(job, threads);
-            (job.a, job.b, job.c) = ([], [], []);
-        }
+        var work = job ??= new PackedGemm<T>();
+        (work.transA, work.transB, work.m, work.n, work.k) = (transposeA, transposeB, m, n, k);
+        (work.a, work.lda, work.b, work.ldb, work.c, work.ldc, work.width) = (a, lda, b, ldb, c, ldc, width);
+        Workers.Run(work, threads);
+        (work.a, work.b, work.c) = ([], [], []);
     }
 
     /// <summary>Rows of the micro-tile (MR) for a register width.</summary>

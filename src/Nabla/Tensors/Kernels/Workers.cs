@@ -17,16 +17,23 @@ internal static class Workers
     private static Worker[] pool = [];
     private static int remaining;
 
-    /// <summary>Runs parts 0..parts−1 of <paramref name="job"/> and returns when all are done.</summary>
+    /// <summary>
+    /// Runs parts 0..parts−1 of <paramref name="job"/> and returns when all are done. When another
+    /// thread has the workers, the caller runs every part itself: the same parts, so the same result.
+    /// </summary>
     public static void Run(IPartitioned job, int parts)
     {
-        if (parts <= 1)
+        if (parts <= 1 || !Gate.TryEnter())
         {
-            job.RunPart(0, 1);
+            for (int part = 0; part < Math.Max(parts, 1); part++)
+            {
+                job.RunPart(part, Math.Max(parts, 1));
+            }
+
             return;
         }
 
-        lock (Gate)
+        try
         {
             Grow(parts - 1);
             Volatile.Write(ref remaining, parts - 1);
@@ -41,6 +48,10 @@ internal static class Workers
             {
                 spin.SpinOnce(sleep1Threshold: -1);
             }
+        }
+        finally
+        {
+            Gate.Exit();
         }
     }
 
