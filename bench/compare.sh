@@ -29,9 +29,12 @@ if ! "$python" -c 'import torch' 2>/dev/null || ! dpkg -s libopenblas0-pthread >
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
 fi
 
-dotnet build bench/Nabla.Bench -c Release -nologo -v q >/dev/null
+dotnet build bench/Nabla.Bench -c Release -nologo -v q --disable-build-servers >/dev/null
 
 export NABLA_THREADS="$threads" OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
+# PyTorch runs its own OpenMP threads beside OpenBLAS's; left spinning (the default) they take the
+# cores OpenBLAS needs and PyTorch's MLP rows run 2–3× slower. Passive waiting is its best setting.
+export OMP_WAIT_POLICY=PASSIVE
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

@@ -98,7 +98,10 @@ public static class Gemm
         else
         {
             int threads = work >= ParallelWork ? Math.Max(1, Threads) : 1;
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, Width, threads);
+
+            // A narrow C (an output layer of 10 classes) wastes most of a 2 × 512-bit tile: half the width wastes less.
+            var width = Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, width, threads);
         }
     }
 
