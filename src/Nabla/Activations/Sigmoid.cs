@@ -9,19 +9,12 @@ public sealed class Sigmoid : Activation
 {
     public override string Name => "sigmoid";
 
-    public override void Forward<T>(Matrix<T> z, Matrix<T> a)
-    {
-        a.SetRows(z.Rows);
-        Elementwise.Sigmoid<T>(z.Span, a.Span);
-    }
+    public override void Forward<T>(Matrix<T> z, Matrix<T> a) => SigmoidKernel<T>.Instance.Forward(z, a);
 
-    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
-    {
-        dZ.SetRows(z.Rows);
-        Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span); // dZ = dA ⊙ a(1 − a)
-    }
+    public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) =>
+        SigmoidKernel<T>.Instance.Backward(z, a, dA, dZ);
 
-    public override ActivationKernel<T> KernelFor<T>() => new SigmoidKernel<T>();
+    public override ActivationKernel<T> KernelFor<T>() => SigmoidKernel<T>.Instance;
 
     public override T Apply<T>(T z) => T.One / (T.One + T.Exp(-z));
 
@@ -32,15 +25,20 @@ public sealed class Sigmoid : Activation
 internal sealed class SigmoidKernel<T> : ActivationKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    public static readonly SigmoidKernel<T> Instance = new();
+
+    /// <summary>A = σ(Z).</summary>
     public override void Forward(Matrix<T> z, Matrix<T> a)
     {
         a.SetRows(z.Rows);
         Elementwise.Sigmoid<T>(z.Span, a.Span);
     }
 
+    /// <summary>dZ = dA ⊙ a(1 − a).</summary>
     public override void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
     {
-        dZ.SetRows(z.Rows);
-        Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span); // dZ = dA ⊙ a(1 − a)
+        dZ.SetRows(a.Rows);
+        Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span);
     }
+
 }

@@ -34,11 +34,7 @@ public static class Gemm
 
     /// <summary>C = A·B (A is m×k, B is k×n). The forward pass: Z = X·W.</summary>
     public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Check(a.Rows, a.Cols, b.Rows, b.Cols, c, "A·B");
-        Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => Multiply(a, b, c, null);
 
     /// <summary>
     /// C = A·B + 1·b, with the row vector b added to every row (a layer's Z = X·W + b). Tiny
@@ -48,23 +44,12 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Rows, a.Cols, b.Rows, b.Cols, c, "A·B");
-        if (bias is null)
-        {
-            Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
-        }
-        else if (bias.Length != c.Cols)
+        if (bias is not null && bias.Length != c.Cols)
         {
             throw new ArgumentException($"A bias of {bias.Length} does not fit {c.Cols} columns.");
         }
-        else if ((long)a.Rows * b.Cols * a.Cols <= SmallWork)
-        {
-            Small(false, false, a.Rows, b.Cols, a.Cols, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, bias.Array);
-        }
-        else
-        {
-            Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c);
-            RowVector.AddTo(c, bias.Span);
-        }
+
+        Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c, bias);
     }
 
     /// <summary>C = Aᵀ·B (A is k×m, B is k×n). The weight gradient: dW = Xᵀ·dZ.</summary>
@@ -72,7 +57,7 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Cols, a.Rows, b.Rows, b.Cols, c, "Aᵀ·B");
-        Product(true, false, a.Cols, b.Cols, a.Rows, a, b, c);
+        Product(true, false, a.Cols, b.Cols, a.Rows, a, b, c, null);
     }
 
     /// <summary>C = A·Bᵀ (A is m×k, B is n×k). The input gradient: dX = dZ·Wᵀ.</summary>
@@ -80,20 +65,18 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Rows, a.Cols, b.Cols, b.Rows, c, "A·Bᵀ");
-        Product(false, true, a.Rows, b.Rows, a.Cols, a, b, c);
+        Product(false, true, a.Rows, b.Rows, a.Cols, a, b, c, null);
     }
 
-    private static void Product<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c)
+    /// <summary>C = op(A)·op(B) (+ bias on every row): the plain loop for tiny sizes (bias fused in), else the packed kernel.</summary>
+    private static void Product<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         long work = (long)m * n * k;
-        if (work == 0)
+        if (work <= SmallWork)
         {
-            c.Clear(); // an empty sum is 0
-        }
-        else if (work <= SmallWork)
-        {
-            Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, null);
+            // (k = 0 included: an empty sum is 0)
+            Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, bias?.Array);
         }
         else
         {
@@ -102,6 +85,10 @@ public static class Gemm
             // A narrow C (an output layer of 10 classes) wastes most of a 2 × 512-bit tile: half the width wastes less.
             var width = Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;
             PackedGemm<T>.Multiply(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, width, threads);
+            if (bias is not null)
+            {
+                RowVector.AddTo(c, bias.Span);
+            }
         }
     }
 
