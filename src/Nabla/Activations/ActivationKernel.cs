@@ -18,6 +18,12 @@ public abstract class ActivationKernel<T>
 
     /// <summary>dZ = dA ⊙ f′(Z) (or the Jacobian product for softmax).</summary>
     public abstract void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ);
+
+    /// <summary>
+    /// Z = X·W + b and A = f(Z) in one fused loop, for a layer small enough for
+    /// <see cref="Layers.SmallDense"/>; false (nothing done) when this activation has no such loop.
+    /// </summary>
+    public virtual bool ForwardSmall(Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a) => false;
 }
 
 /// <summary>Any activation, through its generic methods.</summary>

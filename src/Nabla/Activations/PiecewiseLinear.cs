@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nabla.Layers;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -30,4 +31,16 @@ internal sealed class PiecewiseLinear<T>(double slope) : ActivationKernel<T>
     public override void Forward(Matrix<T> z, Matrix<T> a) => Forward(z, a, slope);
 
     public override void Backward(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) => Backward(z, dA, dZ, slope);
+
+    public override bool ForwardSmall(Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a)
+    {
+        SmallDense.Forward(new Function(slope), x, w, b, z, a);
+        return true;
+    }
+
+    /// <summary>f(z) = z &gt; 0 ? z : slope·z + 0, the scalar form of <see cref="Elementwise.PiecewiseLinear{T}"/>.</summary>
+    private readonly struct Function(T slope) : IScalarActivation<T>
+    {
+        public T Apply(T z) => z > T.Zero ? z : (slope * z) + T.Zero;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nabla.Layers;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -41,4 +42,20 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
         Elementwise.SigmoidBackward(a.Span, dA.Span, dZ.Span);
     }
 
+    public override bool ForwardSmall(Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a)
+    {
+        if (x.Rows * w.Cols >= Elementwise.SigmoidScalarBelow)
+        {
+            return false; // so many values take the vectorised exponential, whose last bits differ
+        }
+
+        SmallDense.Forward(default(Function), x, w, b, z, a);
+        return true;
+    }
+
+    /// <summary>σ(z) = 1 / (1 + e^−z), the scalar form of <see cref="Elementwise.Sigmoid{T}"/>.</summary>
+    private readonly struct Function : IScalarActivation<T>
+    {
+        public T Apply(T z) => Elementwise.Sigmoid(z);
+    }
 }

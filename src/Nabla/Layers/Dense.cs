@@ -92,6 +92,11 @@ public sealed class Dense<T>
 
         Reserve(input.Rows);
         x = input;
+        if (SmallDense.Fits(input.Rows, Inputs, Units) && f.ForwardSmall(input, W, B, Z, A))
+        {
+            return A;                    // the same two steps, fused into one plain loop
+        }
+
         Gemm.Multiply(input, W, Z, B);   // Z = X·W + b (b added to every row)
         f.Forward(Z, A);                 // A = f(Z)
         return A;
@@ -107,6 +112,12 @@ public sealed class Dense<T>
     /// <summary>Given dZ (already in <see cref="DZ"/>): dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ.</summary>
     public void BackwardFromDelta(bool computeDx)
     {
+        if (SmallDense.Fits(DZ.Rows, Inputs, Units))
+        {
+            SmallDense.Gradients(x, W, DZ, DW, B is null ? null : DB, computeDx ? DX : null); // the same three, as plain loops
+            return;
+        }
+
         Gemm.MultiplyTransposeA(x, DZ, DW);            // dW = Xᵀ·dZ
         if (B is not null)
         {

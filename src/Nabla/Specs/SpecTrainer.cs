@@ -57,7 +57,7 @@ public static class SpecTrainer
         ModelBuilder.StoreWeights(network, model);
         model.Classes = split.Classes?.ToList();
         model.Standardization = scale;
-        model.History = result.History.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => result.History.Rows.Select(r => r[p.i]).ToArray());
+        model.History = result.History.Columns.ToDictionary(c => c, result.History.Series);
         model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal);
         return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes);
     }

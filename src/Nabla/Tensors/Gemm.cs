@@ -32,6 +32,9 @@ public static class Gemm
     /// <summary>The register width of the packed kernel: the widest this machine runs natively.</summary>
     public static KernelWidth Width { get; set; } = Detect();
 
+    /// <summary>True when an m×n result summed over k takes the plain loop (see <see cref="SmallWork"/>).</summary>
+    public static bool IsSmall(int m, int n, int k) => (long)m * n * k <= SmallWork;
+
     /// <summary>C = A·B (A is m×k, B is k×n). The forward pass: Z = X·W.</summary>
     public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c)
         where T : unmanaged, IFloatingPointIeee754<T> => Multiply(a, b, c, null);
@@ -73,7 +76,7 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         long work = (long)m * n * k;
-        if (work <= SmallWork)
+        if (IsSmall(m, n, k))
         {
             // (k = 0 included: an empty sum is 0)
             Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, bias?.Array);

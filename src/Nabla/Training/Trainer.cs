@@ -25,7 +25,7 @@ public sealed class Trainer<T>
         this.monitors = monitors ?? [];
     }
 
-    /// <summary>Called after every epoch with (epoch number from 1, that epoch's history row).</summary>
+    /// <summary>Called after every epoch with (epoch number from 1, a copy of that epoch's history row).</summary>
     public Action<int, double[]>? EpochEnded { get; set; }
 
     /// <summary>Sees every step (for explanations); null in ordinary training.</summary>
@@ -68,10 +68,7 @@ public sealed class Trainer<T>
                 return new(history, epoch - 1, steps, false, true, $"Stopped after {epoch - 1} epochs, as asked.");
             }
 
-            for (int p = 0; p < epochStart.Length; p++)
-            {
-                network.Parameters[p].Value.CopyTo(epochStart[p]);
-            }
+            Save(epochStart);
 
             if (options.Shuffle)
             {
@@ -82,33 +79,17 @@ public sealed class Trainer<T>
             for (int start = 0; start < m; start += batch)
             {
                 int size = Math.Min(batch, m - start);
-                if (copyRows)
-                {
-                    Gather(x, order, start, size, xb);
-                    Gather(y, order, start, size, yb);
-                }
-
-                var output = network.Forward(xb);
-                double loss = double.CreateChecked(network.LossValue(yb));
+                double loss = Step(x, y, xb, yb, copyRows, order, start, size, sums, steps);
                 if (!double.IsFinite(loss))
                 {
-                    for (int p = 0; p < lastGood.Length; p++)
-                    {
-                        lastGood[p].CopyTo(network.Parameters[p].Value);
-                    }
-
+                    Restore(lastGood);
                     return new(history, epoch - 1, steps, true, false,
                         $"The loss became {loss} in epoch {epoch} (step {steps + 1}): training diverged. " +
                         $"The model keeps the weights from the start of epoch {Math.Max(epoch - 1, 1)}, the last whose loss was finite. " +
                         "Try a smaller learning rate or standardised inputs.");
                 }
 
-                Accumulate(sums, loss, output, yb, size, m);
-                network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
-                Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
-                optimizer.Step(network.Parameters);
                 steps++;
-                Observer?.AfterUpdate(steps, network, xb, yb);
                 if (options.MaxSteps > 0 && steps >= options.MaxSteps)
                 {
                     return new(history, epoch - 1, steps, false, false, $"Stopped after {steps} steps, as asked.");
@@ -116,12 +97,59 @@ public sealed class Trainer<T>
             }
 
             (lastGood, epochStart) = (epochStart, lastGood); // this epoch was finite throughout
-            var row = (double[])sums.Clone();
-            history.Add(row);
-            EpochEnded?.Invoke(epoch, row);
+            history.Add(sums);
+            EpochEnded?.Invoke(epoch, (double[])sums.Clone());
         }
 
         return new(history, options.Epochs, steps, false, false, null);
+    }
+
+    /// <summary>
+    /// One step on the batch of rows order[start..start+size): Forward → loss → Backward → update.
+    /// Returns the batch's loss; a non-finite loss returns at once, before any update.
+    /// (A method of its own, called once per batch, so the JIT optimizes it fully early on.)
+    /// </summary>
+    private double Step(Matrix<T> x, Matrix<T> y, Matrix<T> xb, Matrix<T> yb, bool copyRows, int[] order, int start, int size, double[] sums, long steps)
+    {
+        if (copyRows)
+        {
+            Gather(x, order, start, size, xb);
+            Gather(y, order, start, size, yb);
+        }
+
+        var output = network.Forward(xb);
+        double loss = double.CreateChecked(network.LossValue(yb));
+        if (!double.IsFinite(loss))
+        {
+            return loss;
+        }
+
+        Accumulate(sums, loss, output, yb, size, x.Rows);
+        network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
+        Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
+        optimizer.Step(network.Parameters);
+        Observer?.AfterUpdate(steps + 1, network, xb, yb);
+        return loss;
+    }
+
+    /// <summary>Copies every parameter's values into <paramref name="copy"/>.</summary>
+    private void Save(Matrix<T>[] copy)
+    {
+        var parameters = network.Parameters;
+        for (int p = 0; p < copy.Length; p++)
+        {
+            parameters[p].Value.CopyTo(copy[p]);
+        }
+    }
+
+    /// <summary>Puts the values saved in <paramref name="copy"/> back into the parameters.</summary>
+    private void Restore(Matrix<T>[] copy)
+    {
+        var parameters = network.Parameters;
+        for (int p = 0; p < copy.Length; p++)
+        {
+            copy[p].CopyTo(parameters[p].Value);
+        }
     }
 
     /// <summary>Adds one batch's loss and monitors to the epoch totals.</summary>

@@ -109,7 +109,7 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Same(z.Length, a.Length);
-        if (z.Length >= 16)
+        if (z.Length >= SigmoidScalarBelow)
         {
             TensorPrimitives.Sigmoid(z, a);
             return;
@@ -117,9 +117,17 @@ internal static class Elementwise
 
         for (int i = 0; i < z.Length; i++)
         {
-            a[i] = T.One / (T.One + T.Exp(-z[i]));
+            a[i] = Sigmoid(z[i]);
         }
     }
+
+    /// <summary>Fewer values than this take the scalar σ below; more, the vectorised exponential.</summary>
+    public const int SigmoidScalarBelow = 16;
+
+    /// <summary>σ(z) = 1 / (1 + e^−z) for one value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sigmoid<T>(T z)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-z));
 
     /// <summary>dZ = dA ⊙ a ⊙ (1 − a), the sigmoid derivative applied to the upstream gradient.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
