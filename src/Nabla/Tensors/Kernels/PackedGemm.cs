@@ -22,9 +22,10 @@ public enum KernelWidth
 /// The blocked, packed GEMM C = op(A)·op(B) for large products (the classic Goto/BLIS loop nest):
 /// for each block of columns (nc) and of the inner dimension (kc), B's block is copied ("packed")
 /// into panels of NR columns; for each block of rows (mc), A's block is packed into panels of MR
-/// rows; then a register-tiled micro-kernel computes each MR × NR tile of C. Packing makes the
-/// kernel read both operands contiguously whatever their transposes, and the block sizes keep
-/// a B panel in L1, an A block in L2. Each C element is summed over p = 0..k−1 in order, kc
+/// rows; then a register-tiled micro-kernel computes each MR × NR tile of C. Only what the kernel
+/// cannot read in place is packed: A's full panels are read straight from A (the kernel takes a
+/// row and a column stride), as are an untransposed B's full panels; a transposed B and the edge
+/// panels are copied. The block sizes keep a B panel in L1, an A block in L2. Each C element is summed over p = 0..k−1 in order, kc
 /// values at a time, however the work is split between threads, so the result does not depend
 /// on the thread count.
 /// </summary>
@@ -86,7 +87,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     public void RunPart(int part, int parts)
     {
         // Every part owns whole micro-tiles of C, so no two parts write the same element.
-        // Split the rows when B is read in place (each part then packs only its own rows of A);
+        // Split the rows when B is read in place (A is read in place as well, so nothing is packed twice);
         // split the columns when B must be packed (each part packs only its own columns of B).
         int mr = TileRows(width);
         int nr = TileCols(width);
@@ -164,18 +165,21 @@ internal sealed class PackedGemm<T> : IPartitioned
                         {
                             int rows = Math.Min(mr, mc - ir);
 
-                            // A full panel of a transposed A is read in place too: column p of op(A) is a row of A.
-                            bool aInPlace = transA && rows == mr;
-                            ref T aPanel = ref aInPlace ? ref a[(pc * lda) + ic + ir] : ref aPack[ir * kc];
-                            nint aStep = aInPlace ? lda : mr;
+                            // A full panel of A is read in place too: the kernel steps lda between rows of an
+                            // untransposed A, and lda between columns p of a transposed one (whose rows they are).
+                            bool aInPlace = rows == mr;
+                            ref T aPanel = ref !aInPlace ? ref aPack[ir * kc]
+                                : ref transA ? ref a[(pc * lda) + ic + ir] : ref a[((ic + ir) * lda) + pc];
+                            nint aRow = aInPlace && !transA ? lda : 1;
+                            nint aStep = !aInPlace ? mr : transA ? lda : 1;
                             if (rows == mr && cols == nr)
                             {
                                 ref T cTile = ref c[((ic + ir) * ldc) + jc + jr];
-                                Tile<TL, TV>(wide, kc, ref aPanel, aStep, ref bPanel, bStep, ref cTile, ldc, accumulate);
+                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref cTile, ldc, accumulate);
                             }
                             else
                             {
-                                Tile<TL, TV>(wide, kc, ref aPanel, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false);
+                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false);
                                 StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate);
                             }
                         }
@@ -186,17 +190,17 @@ internal sealed class PackedGemm<T> : IPartitioned
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate)
+    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate)
         where TL : ILanes<TV, T>
         where TV : struct
     {
         if (wide)
         {
-            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aStep, ref b, bStep, ref c, ldc, accumulate);
+            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate);
         }
         else
         {
-            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aStep, ref b, bStep, ref c, ldc, accumulate);
+            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate);
         }
     }
 
@@ -225,6 +229,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// <summary>
     /// Packs op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows: panel q holds, for p = 0..kc−1,
     /// the MR values op(A)[ic + q·MR + r, pc + p] side by side (rows past the edge are zero).
+    /// Only the edge panel (fewer than MR rows) is packed; the kernel reads full ones in place.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackA(T[] dst, int ic, int mc, int pc, int kc, int mr)
@@ -232,7 +237,7 @@ internal sealed class PackedGemm<T> : IPartitioned
         for (int ir = 0; ir < mc; ir += mr)
         {
             int rows = Math.Min(mr, mc - ir);
-            if (transA && rows == mr)
+            if (rows == mr)
             {
                 continue; // read in place by the kernel
             }
