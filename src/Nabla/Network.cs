@@ -18,6 +18,7 @@ public sealed class Network<T>
     private readonly Parameter<T>[] parameters;
     private readonly Func<Matrix<T>, Matrix<T>, T> lossValue;
     private readonly Action<Matrix<T>, Matrix<T>, Matrix<T>> lossGradient;
+    private readonly FusedDelta fusedDelta;
     private Matrix<T> outputGradient;
 
     public Network(int inputs, IReadOnlyList<Dense<T>> layers, Loss loss)
@@ -38,10 +39,10 @@ public sealed class Network<T>
 
             var layer = layers[l];
             width = layer.Units;
-            list.Add(new Parameter<T>($"W{l + 1}", layer.W, layer.DW, () => layer.TrainWeights));
+            list.Add(new Parameter<T>($"W{l + 1}", layer, isBias: false));
             if (layer.B is not null)
             {
-                list.Add(new Parameter<T>($"b{l + 1}", layer.B, layer.DB, () => layer.TrainBias));
+                list.Add(new Parameter<T>($"b{l + 1}", layer, isBias: true));
             }
         }
 
@@ -53,6 +54,7 @@ public sealed class Network<T>
         lossValue = loss.Value<T>; // bound once: calling Loss.Value<T> directly is a generic virtual dispatch every step
         lossGradient = loss.Gradient<T>;
         outputGradient = new Matrix<T>(0, width);
+        fusedDelta = FusedDeltaOf(this.layers[^1].Activation, loss);
     }
 
     public int Inputs { get; }
@@ -139,16 +141,31 @@ public sealed class Network<T>
 
     private bool TryFusedDelta(Dense<T> output, Matrix<T> y)
     {
-        switch (output.Activation, Loss)
+        switch (fusedDelta)
         {
-            case (Sigmoid, BinaryCrossEntropy bce):
-                bce.SigmoidDelta(output.A, y, output.DZ);   // dZ = (A − Y) / N
+            case FusedDelta.SigmoidBce:
+                ((BinaryCrossEntropy)Loss).SigmoidDelta(output.A, y, output.DZ);       // dZ = (A − Y) / N
                 return true;
-            case (Softmax, CategoricalCrossEntropy cce):
-                cce.SoftmaxDelta(output.A, y, output.DZ);   // dZ = (P − Y) / m
+            case FusedDelta.SoftmaxCce:
+                ((CategoricalCrossEntropy)Loss).SoftmaxDelta(output.A, y, output.DZ);  // dZ = (P − Y) / m
                 return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>Which output layer and loss pair has a fused delta (decided once: neither changes).</summary>
+    private static FusedDelta FusedDeltaOf(Activation output, Loss loss) => (output, loss) switch
+    {
+        (Sigmoid, BinaryCrossEntropy) => FusedDelta.SigmoidBce,
+        (Softmax, CategoricalCrossEntropy) => FusedDelta.SoftmaxCce,
+        _ => FusedDelta.None,
+    };
+
+    private enum FusedDelta
+    {
+        None,
+        SigmoidBce,
+        SoftmaxCce,
     }
 }

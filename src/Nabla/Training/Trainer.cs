@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nabla.Layers;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 
@@ -16,6 +17,7 @@ public sealed class Trainer<T>
     private readonly Optimizer<T> optimizer;
     private readonly TrainOptions options;
     private readonly IReadOnlyList<Metric> monitors;
+    private readonly Parameter<T>[] parameters;
 
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
     {
@@ -23,6 +25,7 @@ public sealed class Trainer<T>
         this.optimizer = optimizer;
         this.options = options;
         this.monitors = monitors ?? [];
+        parameters = [.. network.Parameters];
     }
 
     /// <summary>Called after every epoch with (epoch number from 1, a copy of that epoch's history row).</summary>
@@ -51,8 +54,10 @@ public sealed class Trainer<T>
 
         var random = new SeededRandom(options.Seed);
         // lastGood: the weights at the start of the last epoch whose losses were all finite.
-        var lastGood = network.Parameters.Select(p => p.Value.Clone()).ToArray();
-        var epochStart = network.Parameters.Select(p => p.Value.Clone()).ToArray();
+        int parameterCount = parameters.Sum(p => p.Value.Length);
+        var lastGood = new T[parameterCount];
+        var epochStart = new T[parameterCount];
+        Save(lastGood);
         network.Reserve(batch);
 
         var columns = new List<string> { "loss" };
@@ -127,28 +132,34 @@ public sealed class Trainer<T>
         Accumulate(sums, loss, output, yb, size, x.Rows);
         network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
         Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
-        optimizer.Step(network.Parameters);
+        optimizer.Step(parameters);
         Observer?.AfterUpdate(steps + 1, network, xb, yb);
         return loss;
     }
 
-    /// <summary>Copies every parameter's values into <paramref name="copy"/>.</summary>
-    private void Save(Matrix<T>[] copy)
+    /// <summary>Copies every parameter's values, one after another, into <paramref name="copy"/>.</summary>
+    private void Save(T[] copy)
     {
-        var parameters = network.Parameters;
-        for (int p = 0; p < copy.Length; p++)
+        var parameters = this.parameters;
+        int at = 0;
+        for (int p = 0; p < parameters.Length; p++)
         {
-            parameters[p].Value.CopyTo(copy[p]);
+            var values = parameters[p].Value.Span;
+            values.CopyTo(copy.AsSpan(at, values.Length));
+            at += values.Length;
         }
     }
 
-    /// <summary>Puts the values saved in <paramref name="copy"/> back into the parameters.</summary>
-    private void Restore(Matrix<T>[] copy)
+    /// <summary>Puts the values saved by <see cref="Save"/> back into the parameters.</summary>
+    private void Restore(T[] copy)
     {
-        var parameters = network.Parameters;
-        for (int p = 0; p < copy.Length; p++)
+        var parameters = this.parameters;
+        int at = 0;
+        for (int p = 0; p < parameters.Length; p++)
         {
-            copy[p].CopyTo(parameters[p].Value);
+            var values = parameters[p].Value.Span;
+            copy.AsSpan(at, values.Length).CopyTo(values);
+            at += values.Length;
         }
     }
 
