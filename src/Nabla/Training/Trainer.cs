@@ -16,7 +16,7 @@ public sealed class Trainer<T>
     private readonly Network<T> network;
     private readonly Optimizer<T> optimizer;
     private readonly TrainOptions options;
-    private readonly IReadOnlyList<Metric> monitors;
+    private readonly Metric[] monitors;
     private readonly Parameter<T>[] parameters;
 
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
@@ -24,7 +24,7 @@ public sealed class Trainer<T>
         this.network = network;
         this.optimizer = optimizer;
         this.options = options;
-        this.monitors = monitors ?? [];
+        this.monitors = monitors is null ? [] : [.. monitors];
         parameters = [.. network.Parameters];
     }
 
@@ -169,7 +169,7 @@ public sealed class Trainer<T>
         // A mean loss is weighted by the batch's share of the examples, so a full epoch of
         // batches gives the loss's own reduction over all m examples; a sum just adds up.
         sums[0] += Weighted(network.Loss.Reduction, loss, size, m);
-        for (int i = 0; i < monitors.Count; i++)
+        for (int i = 0; i < monitors.Length; i++)
         {
             var monitor = monitors[i];
             sums[i + 1] += monitor.Loss is { } other
