@@ -8,8 +8,9 @@ namespace Nabla.Tensors;
 
 /// <summary>
 /// General matrix product C = op(A)·op(B), where op is the identity or the transpose.
-/// This is the one seam every layer goes through for matrix products.
-/// Tiny products (a 2-2-1 network) take a plain loop with no set-up at all; larger ones the
+/// Every layer's matrix products go through here, except a tiny layer's, which
+/// <see cref="Layers.SmallDense"/> fuses with its activation in the same summation order.
+/// Tiny products take a plain loop with no set-up at all; larger ones the
 /// packed, register-tiled kernel (<see cref="PackedGemm{T}"/>), on several cores only when the
 /// product is big enough to pay for waking them. Each C element is always summed over
 /// p = 0..k−1 in the same order, so the same inputs give bit-identical results, whatever the

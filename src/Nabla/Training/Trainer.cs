@@ -112,7 +112,6 @@ public sealed class Trainer<T>
     /// <summary>
     /// One step on the batch of rows order[start..start+size): Forward → loss → Backward → update.
     /// Returns the batch's loss; a non-finite loss returns at once, before any update.
-    /// (A method of its own, called once per batch, so the JIT optimizes it fully early on.)
     /// </summary>
     private double Step(Matrix<T> x, Matrix<T> y, Matrix<T> xb, Matrix<T> yb, bool copyRows, int[] order, int start, int size, double[] sums, long steps)
     {
