@@ -100,8 +100,8 @@ public static class Gemm
     /// C[i,j] = Σ_p op(A)[i,p]·op(B)[p,j] (+ bias[j]), p in order: the whole product for tiny sizes,
     /// with the two strides of each operand fixed before the loops (no branch per element).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc, T[]? bias)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc, T[]? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // op(A)[i,p] = a[i·ai + p·ap];  op(B)[p,j] = b[p·bp + j·bj]

@@ -34,6 +34,25 @@ public static class RowVector
             throw new ArgumentException($"{sums.Length} sums for {m.Cols} columns.");
         }
 
+        if (m.Cols < 16)
+        {
+            // Rows shorter than one register: a plain loop per column, summing in the same order
+            // (0 + row 0 + row 1 + …), so the bits are those of the register-wide path below.
+            var values = m.Span;
+            for (int j = 0; j < sums.Length; j++)
+            {
+                T sum = T.Zero;
+                for (int i = j; i < values.Length; i += sums.Length)
+                {
+                    sum += values[i];
+                }
+
+                sums[j] = sum;
+            }
+
+            return;
+        }
+
         sums.Clear();
         for (int i = 0; i < m.Rows; i++)
         {
