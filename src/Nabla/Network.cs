@@ -16,6 +16,8 @@ public sealed class Network<T>
 {
     private readonly Dense<T>[] layers;
     private readonly Parameter<T>[] parameters;
+    private readonly T[] values;
+    private readonly T[] gradients;
     private readonly Func<Matrix<T>, Matrix<T>, T> lossValue;
     private readonly Action<Matrix<T>, Matrix<T>, Matrix<T>> lossGradient;
     private readonly FusedDelta fusedDelta;
@@ -46,6 +48,19 @@ public sealed class Network<T>
             }
         }
 
+        // θ: every parameter back to back (W1, b1, W2, b2, …), and their gradients in the same order,
+        // so that an update is one pass over two vectors and a snapshot of the weights is one copy.
+        values = new T[list.Sum(p => p.Value.Length)];
+        gradients = new T[values.Length];
+        int at = 0;
+        foreach (var p in list)
+        {
+            int length = p.Value.Length;
+            p.Value.MoveTo(values, at);
+            p.Gradient.MoveTo(gradients, at);
+            at += length;
+        }
+
         Inputs = inputs;
         this.layers = [.. layers];
         parameters = [.. list];
@@ -73,6 +88,27 @@ public sealed class Network<T>
 
     /// <summary>W1, b1, W2, b2, … in layer order (a layer without bias has no b).</summary>
     public IReadOnlyList<Parameter<T>> Parameters => parameters;
+
+    /// <summary>
+    /// All parameters as one vector θ = (W1, b1, W2, b2, …) and their gradients in the same order,
+    /// when every one is trainable and still stored there; otherwise null (a frozen parameter, or a
+    /// layer since put into another network, which stores it in its own vector).
+    /// </summary>
+    internal (T[] Values, T[] Gradients)? FlatParameters()
+    {
+        int at = 0;
+        foreach (var p in parameters)
+        {
+            if (!p.Trainable || p.Value.Array != values || p.Value.Offset != at || p.Gradient.Array != gradients || p.Gradient.Offset != at)
+            {
+                return null;
+            }
+
+            at += p.Value.Length;
+        }
+
+        return (values, gradients);
+    }
 
     /// <summary>∂L/∂A_L of the last backward pass (empty when a fused path skipped it).</summary>
     public Matrix<T> OutputGradient => outputGradient;

@@ -25,7 +25,7 @@ internal static class SmallDense
         int m = x.Rows, nIn = w.Rows, nOut = w.Cols;
         z.SetRows(m);
         a.SetRows(m);
-        Gemm.Small(false, false, m, nOut, nIn, x.Array, nIn, w.Array, nOut, z.Array, nOut, b?.Array); // Z = X·W + b
+        Gemm.Small(false, false, m, nOut, nIn, x, w, z, b);  // Z = X·W + b
         var zs = z.Span;
         var As = a.Span;
         for (int i = 0; i < zs.Length; i++)
@@ -44,7 +44,7 @@ internal static class SmallDense
             throw new ArgumentException($"X has {x.Rows} rows and dZ {m}: dZ must come from the last forward pass.");
         }
 
-        Gemm.Small(true, false, nIn, nOut, m, x.Array, nIn, dz.Array, nOut, dw.Array, nOut, null);      // dW = Xᵀ·dZ
+        Gemm.Small(true, false, nIn, nOut, m, x, dz, dw, null);    // dW = Xᵀ·dZ
         if (db is not null)
         {
             RowVector.ColumnSums(dz, db.Span);                                                          // db = Σ_i dZ[i,:]
@@ -53,7 +53,7 @@ internal static class SmallDense
         if (dx is not null)
         {
             dx.SetRows(m);
-            Gemm.Small(false, true, m, nIn, nOut, dz.Array, nOut, w.Array, nOut, dx.Array, nIn, null);  // dX = dZ·Wᵀ
+            Gemm.Small(false, true, m, nIn, nOut, dz, w, dx, null);  // dX = dZ·Wᵀ
         }
     }
 }

@@ -19,6 +19,8 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
 
     public double Epsilon { get; } = epsilon;
 
+    protected internal override bool UpdatesElementWise => true;
+
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var m = State(firstMoments, slot, w.Length);

@@ -16,6 +16,8 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool
 
     public bool Nesterov { get; } = nesterov;
 
+    protected internal override bool UpdatesElementWise => true;
+
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var v = State(velocities, slot, w.Length);

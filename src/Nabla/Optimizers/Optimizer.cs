@@ -35,6 +35,23 @@ public abstract class Optimizer<T>
         }
     }
 
+    /// <summary>
+    /// Applies one update to all parameters at once: <paramref name="w"/> holds them back to back and
+    /// <paramref name="g"/> their gradients in the same order. Only for a rule that treats every element
+    /// alike (<see cref="UpdatesElementWise"/>), where it gives the values of the update per parameter.
+    /// </summary>
+    internal void Step(Span<T> w, ReadOnlySpan<T> g)
+    {
+        Steps++;
+        Update(0, w, g);
+    }
+
+    /// <summary>
+    /// True when <see cref="Update"/> computes each element from that element alone (and the step
+    /// count), whichever parameter it belongs to, so that all parameters may be updated as one vector.
+    /// </summary>
+    protected internal virtual bool UpdatesElementWise => false;
+
     private void Step(int slot, Parameter<T> parameter)
     {
         if (parameter.Trainable)

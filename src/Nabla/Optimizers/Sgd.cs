@@ -7,6 +7,8 @@ namespace Nabla.Optimizers;
 public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    protected internal override bool UpdatesElementWise => true;
+
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>
         Elementwise.Axpy(T.CreateChecked(-LearningRate), g, w); // W ← W − η·dW
 }

@@ -80,7 +80,7 @@ public static class Gemm
         if (IsSmall(m, n, k))
         {
             // (k = 0 included: an empty sum is 0)
-            Small(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, bias?.Array);
+            Small(transA, transB, m, n, k, a, b, c, bias);
         }
         else
         {
@@ -88,7 +88,7 @@ public static class Gemm
 
             // A narrow C (an output layer of 10 classes) wastes most of a 2 × 512-bit tile: half the width wastes less.
             var width = Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, width, threads);
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, width, threads);
             if (bias is not null)
             {
                 RowVector.AddTo(c, bias.Span);
@@ -101,15 +101,18 @@ public static class Gemm
     /// with the two strides of each operand fixed before the loops (no branch per element).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Small<T>(bool transA, bool transB, int m, int n, int k, T[] a, int lda, T[] b, int ldb, T[] c, int ldc, T[]? bias)
+    internal static void Small<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // op(A)[i,p] = a[i·ai + p·ap];  op(B)[p,j] = b[p·bp + j·bj]
+        int lda = a.Cols, ldb = b.Cols, ldc = c.Cols;
         int ai = transA ? 1 : lda, ap = transA ? lda : 1;
         int bp = transB ? 1 : ldb, bj = transB ? ldb : 1;
-        ref T a0 = ref MemoryMarshal.GetArrayDataReference(a);
-        ref T b0 = ref MemoryMarshal.GetArrayDataReference(b);
-        ref T c0 = ref MemoryMarshal.GetArrayDataReference(c);
+        ref T a0 = ref a.Start;
+        ref T b0 = ref b.Start;
+        ref T c0 = ref c.Start;
+        bool hasBias = bias is not null;
+        ref T bias0 = ref hasBias ? ref bias!.Start : ref Unsafe.NullRef<T>();
         for (int i = 0; i < m; i++)
         {
             ref T aRow = ref Unsafe.Add(ref a0, i * ai);
@@ -122,7 +125,7 @@ public static class Gemm
                     sum += Unsafe.Add(ref aRow, p * ap) * Unsafe.Add(ref bCol, p * bp);
                 }
 
-                Unsafe.Add(ref c0, (i * ldc) + j) = bias is null ? sum : sum + bias[j];
+                Unsafe.Add(ref c0, (i * ldc) + j) = hasBias ? sum + Unsafe.Add(ref bias0, j) : sum;
             }
         }
     }

@@ -1,16 +1,21 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Tensors;
 
 /// <summary>
 /// A dense row-major matrix. For data and activations the rows are examples (m × n).
 /// The backing array may be larger than Rows × Cols so that a smaller last mini-batch
-/// reuses the same buffer (see <see cref="SetRows"/>).
+/// reuses the same buffer (see <see cref="SetRows"/>). A matrix may start part-way into its
+/// array: a network keeps all its parameters in one vector, and a batch may be a run of a
+/// data set's rows (no copy).
 /// </summary>
 public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T[] data;
-    private readonly int rowCapacity;
+    private T[] data;
+    private int offset;
+    private int rowCapacity;
 
     public Matrix(int rows, int cols)
     {
@@ -39,15 +44,50 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     public int Length => Rows * Cols;
 
-    /// <summary>The backing array (row-major, possibly longer than Rows × Cols), for the kernels.</summary>
+    /// <summary>The backing array (row-major from <see cref="Offset"/>, possibly longer than Rows × Cols), for the kernels.</summary>
     internal T[] Array => data;
 
-    public ref T this[int row, int col] => ref data[(row * Cols) + col];
+    /// <summary>Where element [0, 0] lies in <see cref="Array"/>.</summary>
+    internal int Offset => offset;
+
+    /// <summary>Element [0, 0], for the kernels.</summary>
+    internal ref T Start => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), offset);
+
+    public ref T this[int row, int col] => ref data[offset + (row * Cols) + col];
 
     /// <summary>The elements in row-major order.</summary>
-    public Span<T> Span => data.AsSpan(0, Rows * Cols);
+    public Span<T> Span => data.AsSpan(offset, Rows * Cols);
 
-    public Span<T> Row(int row) => data.AsSpan(row * Cols, Cols);
+    public Span<T> Row(int row) => data.AsSpan(offset + (row * Cols), Cols);
+
+    /// <summary>
+    /// Moves the values into <paramref name="storage"/> from <paramref name="at"/> on, and keeps them
+    /// there from now on (this same object: every reference to it sees the new place).
+    /// </summary>
+    internal void MoveTo(T[] storage, int at)
+    {
+        Span.CopyTo(storage.AsSpan(at, Length));
+        (data, offset, rowCapacity) = (storage, at, Cols == 0 ? int.MaxValue : Rows);
+    }
+
+    /// <summary>A matrix over rows [first, first + rows) of <paramref name="source"/>, sharing its array (no copy).</summary>
+    internal static Matrix<T> RowsOf(Matrix<T> source, int first, int rows)
+    {
+        var view = new Matrix<T>(0, source.Cols, source.data);
+        view.ShowRows(source, first, rows);
+        return view;
+    }
+
+    /// <summary>Points this view at rows [first, first + rows) of <paramref name="source"/> (no copy, no allocation).</summary>
+    internal void ShowRows(Matrix<T> source, int first, int rows)
+    {
+        if (source.Cols != Cols || first < 0 || rows < 0 || first + rows > source.Rows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), $"Rows {first}..{first + rows} are not all in a {source.Rows}×{source.Cols} matrix.");
+        }
+
+        (data, offset, Rows, rowCapacity) = (source.data, source.offset + (first * Cols), rows, rows);
+    }
 
     /// <summary>Uses the first <paramref name="rows"/> rows of the buffer (no allocation).</summary>
     public void SetRows(int rows)

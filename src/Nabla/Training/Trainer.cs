@@ -19,6 +19,9 @@ public sealed class Trainer<T>
     private readonly Metric[] monitors;
     private readonly Parameter<T>[] parameters;
 
+    // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters).
+    private (T[] Values, T[] Gradients)? flat;
+
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
     {
         this.network = network;
@@ -43,15 +46,19 @@ public sealed class Trainer<T>
         }
 
         int batch = options.BatchSize <= 0 || options.BatchSize > m ? m : options.BatchSize;
-        bool copyRows = batch < m || options.Shuffle;
-        var xb = copyRows ? new Matrix<T>(batch, x.Cols) : x;
-        var yb = copyRows ? new Matrix<T>(batch, y.Cols) : y;
+
+        // A batch is a view of X's rows when they lie together (unshuffled, or one example): no copy.
+        // Only shuffled mini-batches are gathered into buffers of their own.
+        bool gather = options.Shuffle && batch > 1;
+        var xb = gather ? new Matrix<T>(batch, x.Cols) : Matrix<T>.RowsOf(x, 0, batch);
+        var yb = gather ? new Matrix<T>(batch, y.Cols) : Matrix<T>.RowsOf(y, 0, batch);
         var order = new int[m];
         for (int i = 0; i < m; i++)
         {
             order[i] = i;
         }
 
+        flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
         var random = new SeededRandom(options.Seed);
         // lastGood: the weights at the start of the last epoch whose losses were all finite.
         int parameterCount = parameters.Sum(p => p.Value.Length);
@@ -84,7 +91,7 @@ public sealed class Trainer<T>
             for (int start = 0; start < m; start += batch)
             {
                 int size = Math.Min(batch, m - start);
-                double loss = Step(x, y, xb, yb, copyRows, order, start, size, sums, steps);
+                double loss = Step(x, y, xb, yb, gather, order, start, size, sums, steps);
                 if (!double.IsFinite(loss))
                 {
                     Restore(lastGood);
@@ -113,12 +120,18 @@ public sealed class Trainer<T>
     /// One step on the batch of rows order[start..start+size): Forward → loss → Backward → update.
     /// Returns the batch's loss; a non-finite loss returns at once, before any update.
     /// </summary>
-    private double Step(Matrix<T> x, Matrix<T> y, Matrix<T> xb, Matrix<T> yb, bool copyRows, int[] order, int start, int size, double[] sums, long steps)
+    private double Step(Matrix<T> x, Matrix<T> y, Matrix<T> xb, Matrix<T> yb, bool gather, int[] order, int start, int size, double[] sums, long steps)
     {
-        if (copyRows)
+        if (gather)
         {
             Gather(x, order, start, size, xb);
             Gather(y, order, start, size, yb);
+        }
+        else
+        {
+            int first = options.Shuffle ? order[start] : start; // (shuffled: a batch of one example)
+            xb.ShowRows(x, first, size);
+            yb.ShowRows(y, first, size);
         }
 
         var output = network.Forward(xb);
@@ -131,7 +144,15 @@ public sealed class Trainer<T>
         Accumulate(sums, loss, output, yb, size, x.Rows);
         network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
         Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
-        optimizer.Step(parameters);
+        if (flat is var (values, gradients))
+        {
+            optimizer.Step(values, gradients); // every parameter in one pass
+        }
+        else
+        {
+            optimizer.Step(parameters);
+        }
+
         Observer?.AfterUpdate(steps + 1, network, xb, yb);
         return loss;
     }
@@ -139,6 +160,12 @@ public sealed class Trainer<T>
     /// <summary>Copies every parameter's values, one after another, into <paramref name="copy"/>.</summary>
     private void Save(T[] copy)
     {
+        if (flat is var (theta, _))
+        {
+            theta.CopyTo(copy, 0);
+            return;
+        }
+
         var parameters = this.parameters;
         int at = 0;
         for (int p = 0; p < parameters.Length; p++)
@@ -152,6 +179,12 @@ public sealed class Trainer<T>
     /// <summary>Puts the values saved by <see cref="Save"/> back into the parameters.</summary>
     private void Restore(T[] copy)
     {
+        if (flat is var (theta, _))
+        {
+            copy.CopyTo(theta, 0);
+            return;
+        }
+
         var parameters = this.parameters;
         int at = 0;
         for (int p = 0; p < parameters.Length; p++)

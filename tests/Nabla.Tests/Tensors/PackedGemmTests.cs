@@ -40,7 +40,7 @@ public class PackedGemmTests
     {
         var c = Garbage<T>(m, n, spare: 1);
         c.SetRows(m);
-        PackedGemm<T>.Multiply(op == Op.AtB, op == Op.ABt, m, n, k, a.Array, a.Cols, b.Array, b.Cols, c.Array, c.Cols, width, threads);
+        PackedGemm<T>.Multiply(op == Op.AtB, op == Op.ABt, m, n, k, a, b, c, width, threads);
         return c;
     }
 
@@ -112,5 +112,54 @@ public class PackedGemmTests
         var c = new Matrix<float>(64, 100);
         Gemm.Multiply(a, b, c);
         Assert.Equal(Run(Op.AB, a, b, 64, 100, 300, Gemm.Width, threads: 1).ToArray(), c.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Operands_StoredPartWayIntoTheirArrays_GiveTheSameBits(KernelWidth width)
+    {
+        // A network's parameters live in one vector and a batch may be a run of a data set's rows:
+        // the kernels must read and write from each matrix's offset, and nothing outside it.
+        var random = new SeededRandom(21);
+        foreach (var (m, k, n) in new[] { (13, 300, 37), (3, 2, 5), (40, 70, 20) })
+        {
+            foreach (var op in new[] { Op.AB, Op.AtB, Op.ABt })
+            {
+                var a = op == Op.AtB ? Random<double>(k, m, random) : Random<double>(m, k, random);
+                var b = op == Op.ABt ? Random<double>(n, k, random) : Random<double>(k, n, random);
+                var expected = Run(op, a, b, m, n, k, width, threads: 2);
+                var (cBig, c) = Displaced(new Matrix<double>(m, n), before: 3);
+                PackedGemm<double>.Multiply(op == Op.AtB, op == Op.ABt, m, n, k, Displaced(a, 2).View, Displaced(b, 5).View, c, width, threads: 2);
+                Assert.Equal(expected.ToArray(), c.ToArray());
+                Assert.All(cBig.Span[..(3 * n)].ToArray(), v => Assert.True(double.IsNaN(v)));
+                Assert.All(cBig.Span[((3 + m) * n)..].ToArray(), v => Assert.True(double.IsNaN(v)));
+            }
+        }
+    }
+
+    [Fact]
+    public void SmallProducts_ReadAndWriteFromEachMatrixsOffset()
+    {
+        var random = new SeededRandom(22);
+        var a = Random<double>(2, 3, random);
+        var b = Random<double>(3, 4, random);
+        var bias = Random<double>(1, 4, random);
+        var expected = new Matrix<double>(2, 4);
+        Gemm.Multiply(a, b, expected, bias);
+        var (cBig, c) = Displaced(new Matrix<double>(2, 4), before: 1);
+        Gemm.Multiply(Displaced(a, 1).View, Displaced(b, 2).View, c, Displaced(bias, 3).View);
+        Assert.Equal(expected.ToArray(), c.ToArray());
+        Assert.All(cBig.Row(0).ToArray(), v => Assert.True(double.IsNaN(v)));
+        Assert.All(cBig.Row(3).ToArray(), v => Assert.True(double.IsNaN(v)));
+    }
+
+    /// <summary>A copy of <paramref name="source"/> as rows of a larger NaN-filled matrix, after <paramref name="before"/> rows.</summary>
+    private static (Matrix<double> Big, Matrix<double> View) Displaced(Matrix<double> source, int before)
+    {
+        var big = new Matrix<double>(source.Rows + before + 1, source.Cols);
+        big.Span.Fill(double.NaN);
+        var view = Matrix<double>.RowsOf(big, before, source.Rows);
+        source.Span.CopyTo(view.Span);
+        return (big, view);
     }
 }

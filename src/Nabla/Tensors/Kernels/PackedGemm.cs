@@ -53,22 +53,27 @@ internal sealed class PackedGemm<T> : IPartitioned
     private T[] a = [];
     private T[] b = [];
     private T[] c = [];
+    private int aOffset;
+    private int bOffset;
+    private int cOffset;
     private int lda;
     private int ldb;
     private int ldc;
     private KernelWidth width;
 
     /// <summary>
-    /// C (m × n, row stride ldc) = op(A)·op(B), where op(A) is m × k and op(B) is k × n.
-    /// A is m × k (stride lda), or k × m when <paramref name="transposeA"/>; B is k × n, or n × k.
+    /// C (m × n) = op(A)·op(B), where op(A) is m × k and op(B) is k × n.
+    /// A is m × k, or k × m when <paramref name="transposeA"/>; B is k × n, or n × k.
     /// </summary>
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
-        T[] a, int lda, T[] b, int ldb, T[] c, int ldc, KernelWidth width, int threads)
+        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads)
     {
         var work = job ??= new PackedGemm<T>();
-        (work.transA, work.transB, work.m, work.n, work.k) = (transposeA, transposeB, m, n, k);
-        (work.a, work.lda, work.b, work.ldb, work.c, work.ldc, work.width) = (a, lda, b, ldb, c, ldc, width);
+        (work.transA, work.transB, work.m, work.n, work.k, work.width) = (transposeA, transposeB, m, n, k, width);
+        (work.a, work.aOffset, work.lda) = (a.Array, a.Offset, a.Cols);
+        (work.b, work.bOffset, work.ldb) = (b.Array, b.Offset, b.Cols);
+        (work.c, work.cOffset, work.ldc) = (c.Array, c.Offset, c.Cols);
         Workers.Run(work, threads);
         (work.a, work.b, work.c) = ([], [], []);
     }
@@ -159,7 +164,7 @@ internal sealed class PackedGemm<T> : IPartitioned
 
                         // A full panel of an untransposed B is read in place: row p is ldb further on.
                         bool bInPlace = !transB && cols == nr;
-                        ref T bPanel = ref bInPlace ? ref b[(pc * ldb) + jc + jr] : ref bPack[jr * kc];
+                        ref T bPanel = ref bInPlace ? ref b[bOffset + (pc * ldb) + jc + jr] : ref bPack[jr * kc];
                         nint bStep = bInPlace ? ldb : nr;
                         for (int ir = 0; ir < mc; ir += mr)
                         {
@@ -169,12 +174,12 @@ internal sealed class PackedGemm<T> : IPartitioned
                             // untransposed A, and lda between columns p of a transposed one (whose rows they are).
                             bool aInPlace = rows == mr;
                             ref T aPanel = ref !aInPlace ? ref aPack[ir * kc]
-                                : ref transA ? ref a[(pc * lda) + ic + ir] : ref a[((ic + ir) * lda) + pc];
+                                : ref transA ? ref a[aOffset + (pc * lda) + ic + ir] : ref a[aOffset + ((ic + ir) * lda) + pc];
                             nint aRow = aInPlace && !transA ? lda : 1;
                             nint aStep = !aInPlace ? mr : transA ? lda : 1;
                             if (rows == mr && cols == nr)
                             {
-                                ref T cTile = ref c[((ic + ir) * ldc) + jc + jr];
+                                ref T cTile = ref c[cOffset + ((ic + ir) * ldc) + jc + jr];
                                 Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref cTile, ldc, accumulate);
                             }
                             else
@@ -211,7 +216,7 @@ internal sealed class PackedGemm<T> : IPartitioned
         for (int r = 0; r < rows; r++)
         {
             var source = edge.Slice(r * nr, cols);
-            var target = c.AsSpan(((row + r) * ldc) + col, cols);
+            var target = c.AsSpan(cOffset + ((row + r) * ldc) + col, cols);
             if (accumulate)
             {
                 for (int j = 0; j < cols; j++)
@@ -253,7 +258,7 @@ internal sealed class PackedGemm<T> : IPartitioned
                 // A is k × m: op(A)[i, p] = A[p, i], so each p gives MR contiguous values.
                 for (int p = 0; p < kc; p++)
                 {
-                    a.AsSpan(((pc + p) * lda) + ic + ir, rows).CopyTo(panel.Slice(p * mr, rows));
+                    a.AsSpan(aOffset + ((pc + p) * lda) + ic + ir, rows).CopyTo(panel.Slice(p * mr, rows));
                 }
             }
             else
@@ -262,7 +267,7 @@ internal sealed class PackedGemm<T> : IPartitioned
                 ref T panelStart = ref panel[0];
                 for (int r = 0; r < rows; r++)
                 {
-                    ref T source = ref a[((ic + ir + r) * lda) + pc];
+                    ref T source = ref a[aOffset + ((ic + ir + r) * lda) + pc];
                     ref T target = ref Unsafe.Add(ref panelStart, r);
                     for (int p = 0; p < kc; p++)
                     {
@@ -300,7 +305,7 @@ internal sealed class PackedGemm<T> : IPartitioned
                 ref T panelStart = ref panel[0];
                 for (int j = 0; j < cols; j++)
                 {
-                    ref T source = ref b[((jc + jr + j) * ldb) + pc];
+                    ref T source = ref b[bOffset + ((jc + jr + j) * ldb) + pc];
                     ref T target = ref Unsafe.Add(ref panelStart, j);
                     for (int p = 0; p < kc; p++)
                     {
@@ -312,7 +317,7 @@ internal sealed class PackedGemm<T> : IPartitioned
             {
                 for (int p = 0; p < kc; p++)
                 {
-                    b.AsSpan(((pc + p) * ldb) + jc + jr, cols).CopyTo(panel.Slice(p * nr, cols));
+                    b.AsSpan(bOffset + ((pc + p) * ldb) + jc + jr, cols).CopyTo(panel.Slice(p * nr, cols));
                 }
             }
         }
