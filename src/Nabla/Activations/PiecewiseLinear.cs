@@ -38,9 +38,17 @@ internal sealed class PiecewiseLinear<T>(double slope) : ActivationKernel<T>
         return true;
     }
 
-    /// <summary>f(z) = z &gt; 0 ? z : slope·z + 0, the scalar form of <see cref="Elementwise.PiecewiseLinear{T}"/>.</summary>
+    public override bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
+    {
+        SmallDense.Delta(new Function(slope), z, a, dA, dZ);
+        return true;
+    }
+
+    /// <summary>The scalar forms of <see cref="Elementwise.PiecewiseLinear{T}"/> and its backward pass.</summary>
     private readonly struct Function(T slope) : IScalarActivation<T>
     {
-        public T Apply(T z) => z > T.Zero ? z : (slope * z) + T.Zero;
+        public T Apply(T z) => z > T.Zero ? z : (slope * z) + T.Zero;                  // f(z) = z > 0 ? z : slope·z
+
+        public T Backward(T z, T a, T dA) => z > T.Zero ? dA : (slope * dA) + T.Zero; // dA·f′(z), f′ = 1 or slope
     }
 }

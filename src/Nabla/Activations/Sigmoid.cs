@@ -53,9 +53,17 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
         return true;
     }
 
-    /// <summary>σ(z) = 1 / (1 + e^−z), the scalar form of <see cref="Elementwise.Sigmoid{T}"/>.</summary>
+    public override bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
+    {
+        SmallDense.Delta(default(Function), z, a, dA, dZ);
+        return true;
+    }
+
+    /// <summary>The scalar forms of <see cref="Elementwise.Sigmoid{T}"/> and <see cref="Elementwise.SigmoidBackward{T}"/>.</summary>
     private readonly struct Function : IScalarActivation<T>
     {
-        public T Apply(T z) => Elementwise.Sigmoid(z);
+        public T Apply(T z) => Elementwise.Sigmoid(z);                          // σ(z) = 1 / (1 + e^−z)
+
+        public T Backward(T z, T a, T dA) => dA * a * ((-T.One * a) + T.One);   // dA·σ′(z) = dA·a·(1 − a)
     }
 }

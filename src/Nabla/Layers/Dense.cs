@@ -71,11 +71,14 @@ public sealed class Dense<T>
     /// <summary>Makes every batch buffer hold at least <paramref name="m"/> rows.</summary>
     public void Reserve(int m)
     {
-        if (Z.RowCapacity >= m)
+        if (Z.RowCapacity < m)
         {
-            return;
+            Grow(m);
         }
+    }
 
+    private void Grow(int m)
+    {
         Z = new Matrix<T>(m, Units);
         A = new Matrix<T>(m, Units);
         DZ = new Matrix<T>(m, Units);
@@ -105,7 +108,11 @@ public sealed class Dense<T>
     /// <summary>dZ = dA ⊙ f′(Z), or the Jacobian product for softmax; then the parameter gradients.</summary>
     public void Backward(Matrix<T> dA, bool computeDx)
     {
-        f.Backward(Z, A, dA, DZ);         // dZ = dA ⊙ f′(Z)
+        if (!(SmallDense.Fits(Z.Rows, Inputs, Units) && f.BackwardSmall(Z, A, dA, DZ)))
+        {
+            f.Backward(Z, A, dA, DZ);     // dZ = dA ⊙ f′(Z)
+        }
+
         BackwardFromDelta(computeDx);
     }
 

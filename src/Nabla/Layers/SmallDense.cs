@@ -34,6 +34,27 @@ internal static class SmallDense
         }
     }
 
+    /// <summary>dZ = dA ⊙ f′(Z), with f′ inlined.</summary>
+    public static void Delta<T, TF>(TF f, Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dz)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TF : struct, IScalarActivation<T>
+    {
+        if (dA.Rows != z.Rows || dA.Cols != z.Cols)
+        {
+            throw new ArgumentException($"dA is {dA.Rows}×{dA.Cols} and Z {z.Rows}×{z.Cols}: they must match.");
+        }
+
+        dz.SetRows(z.Rows);
+        var zs = z.Span;
+        var As = a.Span;
+        var g = dA.Span;
+        var d = dz.Span;
+        for (int i = 0; i < d.Length; i++)
+        {
+            d[i] = f.Backward(zs[i], As[i], g[i]);                                                     // dZ = dA ⊙ f′(Z)
+        }
+    }
+
     /// <summary>Given dZ: dW = Xᵀ·dZ, db = Σ_rows dZ and (when asked) dX = dZ·Wᵀ, by the small-product loop.</summary>
     public static void Gradients<T>(Matrix<T> x, Matrix<T> w, Matrix<T> dz, Matrix<T> dw, Matrix<T>? db, Matrix<T>? dx)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -86,7 +86,12 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
             throw new ArgumentOutOfRangeException(nameof(rows), $"Rows {first}..{first + rows} are not all in a {source.Rows}×{source.Cols} matrix.");
         }
 
-        (data, offset, Rows, rowCapacity) = (source.data, source.offset + (first * Cols), rows, rows);
+        if (data != source.data)
+        {
+            data = source.data; // (only when it changes: storing a reference costs a GC write barrier)
+        }
+
+        (offset, Rows, rowCapacity) = (source.offset + (first * Cols), rows, rows);
     }
 
     /// <summary>Uses the first <paramref name="rows"/> rows of the buffer (no allocation).</summary>
