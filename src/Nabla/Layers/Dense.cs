@@ -94,7 +94,11 @@ public sealed class Dense<T>
         }
 
         Reserve(input.Rows);
-        x = input;
+        if (x != input)
+        {
+            x = input; // (only when it changes: storing a reference costs a GC write barrier)
+        }
+
         if (SmallDense.Fits(input.Rows, Inputs, Units) && f.ForwardSmall(input, W, B, Z, A))
         {
             return A;                    // the same two steps, fused into one plain loop
