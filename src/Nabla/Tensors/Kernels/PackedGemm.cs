@@ -302,12 +302,25 @@ internal sealed class PackedGemm<T> : IPartitioned
             if (transB)
             {
                 // B is n × k: op(B)[p, j] = B[j, p]; each row of B goes down one column of the panel.
+                // Square blocks go in registers (Transpose); the rows and columns left over, one value at a time.
                 ref T panelStart = ref panel[0];
+                ref T rows = ref b[bOffset + ((jc + jr) * ldb) + pc];
+                int side = Transpose.Side<T>();
+                int jBlocks = side == 0 ? 0 : cols / side * side;
+                int pBlocks = side == 0 ? 0 : kc / side * side;
                 for (int j = 0; j < cols; j++)
                 {
-                    ref T source = ref b[bOffset + ((jc + jr + j) * ldb) + pc];
+                    ref T source = ref Unsafe.Add(ref rows, j * ldb);
                     ref T target = ref Unsafe.Add(ref panelStart, j);
-                    for (int p = 0; p < kc; p++)
+                    if (j < jBlocks && j % side == 0)
+                    {
+                        for (int p = 0; p < pBlocks; p += side)
+                        {
+                            Transpose.Block(ref Unsafe.Add(ref source, p), ldb, ref Unsafe.Add(ref target, p * nr), nr);
+                        }
+                    }
+
+                    for (int p = j < jBlocks ? pBlocks : 0; p < kc; p++)
                     {
                         Unsafe.Add(ref target, p * nr) = Unsafe.Add(ref source, p);
                     }
