@@ -22,6 +22,9 @@ public sealed class Trainer<T>
     // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters).
     private (T[] Values, T[] Gradients)? flat;
 
+    // Two copies of all parameters: the last good weights and those at the epoch's start.
+    private (T[] LastGood, T[] EpochStart) snapshots = ([], []);
+
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
     {
         this.network = network;
@@ -62,8 +65,12 @@ public sealed class Trainer<T>
         var random = new SeededRandom(options.Seed);
         // lastGood: the weights at the start of the last epoch whose losses were all finite.
         int parameterCount = parameters.Sum(p => p.Value.Length);
-        var lastGood = new T[parameterCount];
-        var epochStart = new T[parameterCount];
+        if (snapshots.LastGood.Length != parameterCount)
+        {
+            snapshots = (new T[parameterCount], new T[parameterCount]); // (kept for the next Fit: a large θ is costly to allocate)
+        }
+
+        var (lastGood, epochStart) = snapshots;
         Save(lastGood);
         network.Reserve(batch);
 
