@@ -137,24 +137,30 @@ public sealed class Network<T>
     /// </summary>
     public void Backward(Matrix<T> y, bool computeInputGradient = false)
     {
-        var output = layers[^1];
-        LastBackwardWasFused = UseFusedOutputDelta && TryFusedDelta(output, y);
-        if (LastBackwardWasFused)
-        {
-            outputGradient.SetRows(0);
-            output.BackwardFromDelta(computeDx: layers.Length > 1 || computeInputGradient);
-        }
-        else
-        {
-            Reserve(y.Rows);
-            lossGradient(output.A, y, outputGradient); // dA_L = ∂L/∂A_L
-            output.Backward(outputGradient, computeDx: layers.Length > 1 || computeInputGradient);
-        }
+        OutputDelta(y);
+        layers[^1].BackwardFromDelta(computeDx: layers.Length > 1 || computeInputGradient);
 
         for (int l = layers.Length - 2; l >= 0; l--)
         {
             // dA_l = dX_{l+1}: the gradient flowing down from the layer above
             layers[l].Backward(layers[l + 1].DX, computeDx: l > 0 || computeInputGradient);
+        }
+    }
+
+    /// <summary>δ_L = ∂L/∂Z_L of the output layer into its dZ: fused with the loss where it can be, else dA_L ⊙ f′(Z_L).</summary>
+    internal void OutputDelta(Matrix<T> y)
+    {
+        var output = layers[^1];
+        LastBackwardWasFused = UseFusedOutputDelta && TryFusedDelta(output, y);
+        if (LastBackwardWasFused)
+        {
+            outputGradient.SetRows(0);
+        }
+        else
+        {
+            Reserve(y.Rows);
+            lossGradient(output.A, y, outputGradient); // dA_L = ∂L/∂A_L
+            output.Delta(outputGradient);              // δ_L = dA_L ⊙ f′(Z_L)
         }
     }
 

@@ -30,6 +30,12 @@ public abstract class ActivationKernel<T>
     /// <see cref="Layers.SmallDense"/>; false (nothing done) when this activation has no such loop.
     /// </summary>
     public virtual bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) => false;
+
+    /// <summary>
+    /// f and f′ one value at a time, as a layer of <paramref name="units"/> fed one example computes them
+    /// (the scalar forms of <see cref="ForwardSmall"/> and <see cref="BackwardSmall"/>); null when it has none.
+    /// </summary>
+    internal virtual ScalarActivation<T>? OneByOne(int units) => null;
 }
 
 /// <summary>Any activation, through its generic methods.</summary>

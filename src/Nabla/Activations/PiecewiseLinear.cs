@@ -44,8 +44,10 @@ internal sealed class PiecewiseLinear<T>(double slope) : ActivationKernel<T>
         return true;
     }
 
+    internal override ScalarActivation<T>? OneByOne(int units) => new(sigmoid: false, slope);
+
     /// <summary>The scalar forms of <see cref="Elementwise.PiecewiseLinear{T}"/> and its backward pass.</summary>
-    private readonly struct Function(T slope) : IScalarActivation<T>
+    internal readonly struct Function(T slope) : IScalarActivation<T>
     {
         public T Apply(T z) => z > T.Zero ? z : (slope * z) + T.Zero;                  // f(z) = z > 0 ? z : slope·z
 

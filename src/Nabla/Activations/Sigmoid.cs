@@ -59,8 +59,11 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
         return true;
     }
 
+    // (a layer this wide computes σ with the vectorised exponential, as ForwardSmall declines it)
+    internal override ScalarActivation<T>? OneByOne(int units) => units < Elementwise.SigmoidScalarBelow ? new(sigmoid: true, T.Zero) : null;
+
     /// <summary>The scalar forms of <see cref="Elementwise.Sigmoid{T}"/> and <see cref="Elementwise.SigmoidBackward{T}"/>.</summary>
-    private readonly struct Function : IScalarActivation<T>
+    internal readonly struct Function : IScalarActivation<T>
     {
         public T Apply(T z) => Elementwise.Sigmoid(z);                          // σ(z) = 1 / (1 + e^−z)
 

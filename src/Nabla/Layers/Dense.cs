@@ -94,10 +94,7 @@ public sealed class Dense<T>
         }
 
         Reserve(input.Rows);
-        if (x != input)
-        {
-            x = input; // (only when it changes: storing a reference costs a GC write barrier)
-        }
+        Remember(input); // (stored only when it changes: storing a reference costs a GC write barrier)
 
         if (SmallDense.Fits(input.Rows, Inputs, Units) && f.ForwardSmall(input, W, B, Z, A))
         {
@@ -112,12 +109,29 @@ public sealed class Dense<T>
     /// <summary>dZ = dA ⊙ f′(Z), or the Jacobian product for softmax; then the parameter gradients.</summary>
     public void Backward(Matrix<T> dA, bool computeDx)
     {
+        Delta(dA);
+        BackwardFromDelta(computeDx);
+    }
+
+    /// <summary>dZ = dA ⊙ f′(Z) (or the Jacobian product for softmax) into <see cref="DZ"/>.</summary>
+    internal void Delta(Matrix<T> dA)
+    {
         if (!(SmallDense.Fits(Z.Rows, Inputs, Units) && f.BackwardSmall(Z, A, dA, DZ)))
         {
             f.Backward(Z, A, dA, DZ);     // dZ = dA ⊙ f′(Z)
         }
+    }
 
-        BackwardFromDelta(computeDx);
+    /// <summary>f and f′ one value at a time for this layer on one example, or null (see <see cref="ActivationKernel{T}.OneByOne"/>).</summary>
+    internal ScalarActivation<T>? OneByOne => f.OneByOne(Units);
+
+    /// <summary>Records <paramref name="input"/> as the last forward pass's X (for a pass computed outside <see cref="Forward"/>).</summary>
+    internal void Remember(Matrix<T> input)
+    {
+        if (x != input)
+        {
+            x = input;
+        }
     }
 
     /// <summary>Given dZ (already in <see cref="DZ"/>): dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ.</summary>

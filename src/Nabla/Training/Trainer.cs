@@ -22,6 +22,9 @@ public sealed class Trainer<T>
     // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters).
     private (T[] Values, T[] Gradients)? flat;
 
+    // The passes for one example at a time through small layers, during a Fit where they apply (see OneExampleStep).
+    private OneExampleStep<T>? oneByOne;
+
     // Two copies of all parameters: the last good weights and those at the epoch's start.
     private (T[] LastGood, T[] EpochStart) snapshots = ([], []);
 
@@ -73,6 +76,7 @@ public sealed class Trainer<T>
         var (lastGood, epochStart) = snapshots;
         Save(lastGood);
         network.Reserve(batch);
+        oneByOne = batch == 1 && Observer is null ? OneExampleStep<T>.For(network, xb) : null;
 
         var columns = new List<string> { "loss" };
         columns.AddRange(monitors.Select(mo => mo.Name));
@@ -141,7 +145,7 @@ public sealed class Trainer<T>
             yb.ShowRows(y, first, size);
         }
 
-        var output = network.Forward(xb);
+        var output = oneByOne is { } one ? one.Forward() : network.Forward(xb);
         double loss = double.CreateChecked(network.LossValue(yb));
         if (!double.IsFinite(loss))
         {
@@ -149,7 +153,15 @@ public sealed class Trainer<T>
         }
 
         Accumulate(sums, loss, output, yb, size, x.Rows);
-        network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
+        if (oneByOne is { } single)
+        {
+            single.Backward(yb);
+        }
+        else
+        {
+            network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
+        }
+
         Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
         if (flat is var (values, gradients))
         {
