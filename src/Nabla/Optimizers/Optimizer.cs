@@ -1,5 +1,7 @@
 using System.Numerics;
 using Nabla.Layers;
+using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Optimizers;
 
@@ -40,11 +42,29 @@ public abstract class Optimizer<T>
     /// <paramref name="g"/> their gradients in the same order. Only for a rule that treats every element
     /// alike (<see cref="UpdatesElementWise"/>), where it gives the values of the update per parameter.
     /// </summary>
-    internal void Step(Span<T> w, ReadOnlySpan<T> g)
+    internal void Step(T[] w, T[] g)
     {
         Steps++;
-        Update(0, w, g);
+        int chunks = (w.Length + Chunk - 1) / Chunk;
+        if (chunks <= 1)
+        {
+            Update(0, w, g);
+            return;
+        }
+
+        var job = chunkJob ??= new ChunkedUpdate(this);
+        (job.W, job.G, job.Count) = (w, g, chunks);
+        Workers.Run(job, chunks >= ParallelChunks ? Math.Min(Gemm.Threads, chunks) : 1);
+        (job.W, job.G) = ([], []);
     }
+
+    /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], T[])"/>).</summary>
+    internal const int Chunk = 1 << 16;
+
+    /// <summary>From this many chunks on, the update is worth waking another core for.</summary>
+    private const int ParallelChunks = 2;
+
+    private ChunkedUpdate? chunkJob;
 
     /// <summary>
     /// True when <see cref="Update"/> computes each element from that element alone (and the step
@@ -64,18 +84,40 @@ public abstract class Optimizer<T>
     protected abstract void Update(int slot, Span<T> w, ReadOnlySpan<T> g);
 
     /// <summary>Per-parameter state (velocity, moments), allocated on the first step only.</summary>
+    /// <remarks>Chunks of one vector may ask for their slots from several threads at once, hence the lock.</remarks>
     protected static T[] State(List<T[]> states, int slot, int length)
     {
-        while (states.Count <= slot)
+        lock (states)
         {
-            states.Add([]);
-        }
+            while (states.Count <= slot)
+            {
+                states.Add([]);
+            }
 
-        if (states[slot].Length != length)
+            if (states[slot].Length != length)
+            {
+                states[slot] = new T[length];
+            }
+
+            return states[slot];
+        }
+    }
+
+    /// <summary>Chunks c = part·Count/parts … (part+1)·Count/parts − 1 of one flat update.</summary>
+    private sealed class ChunkedUpdate(Optimizer<T> optimizer) : IPartitioned
+    {
+        public T[] W = [];
+        public T[] G = [];
+        public int Count;
+
+        public void RunPart(int part, int parts)
         {
-            states[slot] = new T[length];
+            for (int c = Count * part / parts; c < Count * (part + 1) / parts; c++)
+            {
+                int start = c * Chunk;
+                int length = Math.Min(Chunk, W.Length - start);
+                optimizer.Update(c, W.AsSpan(start, length), G.AsSpan(start, length));
+            }
         }
-
-        return states[slot];
     }
 }
