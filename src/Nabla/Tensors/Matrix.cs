@@ -79,11 +79,12 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Points this view at rows [first, first + rows) of <paramref name="source"/> (no copy, no allocation).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ShowRows(Matrix<T> source, int first, int rows)
     {
         if (source.Cols != Cols || first < 0 || rows < 0 || first + rows > source.Rows)
         {
-            throw new ArgumentOutOfRangeException(nameof(rows), $"Rows {first}..{first + rows} are not all in a {source.Rows}×{source.Cols} matrix.");
+            RowsOutside(source, first, rows);
         }
 
         if (data != source.data)
@@ -93,6 +94,10 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
 
         (offset, Rows, rowCapacity) = (source.offset + (first * Cols), rows, rows);
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void RowsOutside(Matrix<T> source, int first, int rows) =>
+        throw new ArgumentOutOfRangeException(nameof(rows), $"Rows {first}..{first + rows} are not all in a {source.Rows}×{source.Cols} matrix.");
 
     /// <summary>Uses the first <paramref name="rows"/> rows of the buffer (no allocation).</summary>
     public void SetRows(int rows)
