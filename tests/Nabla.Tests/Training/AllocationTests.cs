@@ -87,6 +87,62 @@ public class AllocationTests
         Assert.Equal(0, StepAllocations(network, new Sgd<double>(0.5), x, y, 1000));
     }
 
+    /// <summary>Bytes allocated by <paramref name="steps"/> repeats of <paramref name="step"/>, after five warm-up runs.</summary>
+    private static long Allocations(Action step, int steps)
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            step();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++)
+        {
+            step();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Fact]
+    public void TrainersOneExamplePasses_AndTheWholeVectorUpdate_AllocateNothing()
+    {
+        // What Trainer.Step does for stochastic descent on the XOR network: move the batch view,
+        // the one-example passes, the loss, the update of θ in one call.
+        var network = Build<double>([2, 2, 1], new Relu(), new Sigmoid(), new BinaryCrossEntropy());
+        var (x, y) = Data<double>(4, 2, 1);
+        var xb = Matrix<double>.RowsOf(x, 0, 1);
+        var yb = Matrix<double>.RowsOf(y, 0, 1);
+        var one = OneExampleStep<double>.For(network, xb)!;
+        var sgd = new Sgd<double>(0.5);
+        var (values, gradients) = network.FlatParameters()!.Value;
+        int row = 0;
+        Assert.Equal(0, Allocations(
+            () =>
+            {
+                row = (row + 1) % 4;
+                xb.ShowRows(x, row, 1);
+                yb.ShowRows(y, row, 1);
+                one.Forward();
+                _ = network.LossValue(yb);
+                one.Backward(yb);
+                sgd.Step(values, gradients);
+            },
+            1000));
+    }
+
+    [Fact]
+    public void ChunkedUpdate_OfALongVector_OverTheWorkerThreads_AllocatesNothing()
+    {
+        var w = new float[(3 * Optimizer<float>.Chunk) + 5];
+        var g = new float[w.Length];
+        g.AsSpan().Fill(1e-3f);
+        foreach (var optimizer in new Optimizer<float>[] { new Sgd<float>(0.1), new Momentum<float>(0.1), new Adam<float>(0.01) })
+        {
+            Assert.Equal(0, Allocations(() => optimizer.Step(w, g), 50));
+        }
+    }
+
     [Fact]
     public void SmallNetwork_WithEveryOptimizer_AllocatesNothing()
     {
