@@ -184,7 +184,8 @@ internal sealed class PackedGemm<T> : IPartitioned
                             }
                             else
                             {
-                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false);
+                                // An edge of at most 6 rows (64 = 5·12 + 4) takes the half-height tile: half the work, the same sums.
+                                Tile<TL, TV>(wide && rows > MicroKernel.Rows256, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false);
                                 StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate);
                             }
                         }
