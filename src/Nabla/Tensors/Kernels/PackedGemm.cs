@@ -92,13 +92,14 @@ internal sealed class PackedGemm<T> : IPartitioned
     public void RunPart(int part, int parts)
     {
         // Every part owns whole micro-tiles of C, so no two parts write the same element.
-        // Split the rows when B is read in place (A is read in place as well, so nothing is packed twice);
-        // split the columns when B must be packed (each part packs only its own columns of B).
+        // When B must be packed, split the columns (each part packs only its own columns of B).
+        // When B is read in place (A is too, so nothing is packed twice either way), split whichever
+        // way leaves the busiest part the fewest tiles.
         int mr = TileRows(width);
         int nr = TileCols(width);
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
-        bool splitRows = transB ? colTiles < parts && rowTiles >= colTiles : rowTiles >= parts || rowTiles >= colTiles;
+        bool splitRows = transB ? colTiles < parts && rowTiles >= colTiles : RowsSplitBetter(rowTiles, colTiles, parts, mr);
         int i0 = 0, i1 = m, j0 = 0, j1 = n;
         if (splitRows)
         {
@@ -128,6 +129,26 @@ internal sealed class PackedGemm<T> : IPartitioned
                 Compute<LanesScalar<T>, T>(i0, i1, j0, j1);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether splitting C's rows between the parts leaves the busiest part no more work than
+    /// splitting its columns. Work is counted in micro-tiles; a last row of tiles short enough for
+    /// the half-height tile (see <see cref="Compute"/>) counts half.
+    /// </summary>
+    private bool RowsSplitBetter(int rowTiles, int colTiles, int parts, int mr)
+    {
+        int edgeRows = m % mr;
+        double last = edgeRows != 0 && mr == MicroKernel.Rows512 && edgeRows <= MicroKernel.Rows256 ? 0.5 : 1;
+        double byRows = 0;
+        for (int part = 0; part < parts; part++)
+        {
+            int t0 = rowTiles * part / parts, t1 = rowTiles * (part + 1) / parts;
+            byRows = Math.Max(byRows, (t1 - t0 - (t1 == rowTiles && t1 > t0 ? 1 - last : 0)) * colTiles);
+        }
+
+        double byColumns = (rowTiles - 1 + last) * ((colTiles + parts - 1) / parts);
+        return byRows <= byColumns;
     }
 
     /// <summary>C[i0..i1, j0..j1] through the five loops around the micro-kernel.</summary>
