@@ -33,6 +33,7 @@ public class PackedGemmTests
     private static readonly (int M, int K, int N)[] Shapes =
     [
         (1, 1, 1), (12, 16, 32), (13, 300, 37), (64, 784, 40), (37, 5, 70), (200, 513, 3), (11, 260, 2100),
+        (400, 270, 45), // enough rows that even an untransposed B is packed
     ];
 
     private static Matrix<T> Run<T>(Op op, Matrix<T> a, Matrix<T> b, int m, int n, int k, KernelWidth width, int threads)
@@ -95,6 +96,12 @@ public class PackedGemmTests
         {
             Assert.Equal(one.ToArray(), Run(Op.AB, a, b, 150, 90, 700, width, threads).ToArray());
         }
+
+        var tall = Random<double>(400, 70, random);   // B packed though untransposed, the columns split
+        var wide = Random<double>(70, 100, random);
+        Assert.Equal(
+            Run(Op.AB, tall, wide, 400, 100, 70, width, threads: 1).ToArray(),
+            Run(Op.AB, tall, wide, 400, 100, 70, width, threads: 2).ToArray());
 
         var af = Random<float>(40, 300, random);
         var bf = Random<float>(500, 300, random);
