@@ -53,31 +53,18 @@ public class AllocationTests
         return (x, y);
     }
 
-    /// <summary>Bytes allocated on this thread by <paramref name="steps"/> steps, after warm-up steps.</summary>
+    /// <summary>Bytes allocated on this thread by <paramref name="steps"/> steps, after warm-up steps (buffers, optimizer state, packing panels, worker threads).</summary>
     private static long StepAllocations<T>(Network<T> network, Optimizer<T> optimizer, Matrix<T> x, Matrix<T> y, int steps)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        void Step()
-        {
-            network.Forward(x);
-            _ = network.LossValue(y);
-            network.Backward(y);
-            optimizer.Step(network.Parameters);
-        }
-
-        for (int i = 0; i < 5; i++)
-        {
-            Step(); // buffers, optimizer state, packing panels, worker threads
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < steps; i++)
-        {
-            Step();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Allocations(
+            () =>
+            {
+                network.Forward(x);
+                _ = network.LossValue(y);
+                network.Backward(y);
+                optimizer.Step(network.Parameters);
+            },
+            steps);
 
     [Fact]
     public void TinyNetwork_OneExampleSteps_AllocateNothing()
