@@ -54,15 +54,12 @@ public abstract class Optimizer<T>
 
         var job = chunkJob ??= new ChunkedUpdate(this);
         (job.W, job.G, job.Count) = (w, g, chunks);
-        Workers.Run(job, chunks >= ParallelChunks ? Math.Min(Gemm.Threads, chunks) : 1);
+        Workers.Run(job, Math.Min(Gemm.Threads, chunks));
         (job.W, job.G) = ([], []);
     }
 
     /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], T[])"/>).</summary>
     internal const int Chunk = 1 << 16;
-
-    /// <summary>From this many chunks on, the update is worth waking another core for.</summary>
-    private const int ParallelChunks = 2;
 
     private ChunkedUpdate? chunkJob;
 

@@ -154,7 +154,13 @@ internal sealed class PackedGemm<T> : IPartitioned
         for (int part = 0; part < parts; part++)
         {
             int t0 = rowTiles * part / parts, t1 = rowTiles * (part + 1) / parts;
-            byRows = Math.Max(byRows, (t1 - t0 - (t1 == rowTiles && t1 > t0 ? 1 - last : 0)) * colTiles);
+            double rows = t1 - t0;
+            if (t1 == rowTiles && t1 > t0)
+            {
+                rows -= 1 - last; // this part holds the short last row
+            }
+
+            byRows = Math.Max(byRows, rows * colTiles);
         }
 
         double byColumns = (rowTiles - 1 + last) * ((colTiles + parts - 1) / parts);
@@ -334,24 +340,24 @@ internal sealed class PackedGemm<T> : IPartitioned
             if (transB)
             {
                 // B is n × k: op(B)[p, j] = B[j, p]; each row of B goes down one column of the panel.
-                // Square blocks go in registers (Transpose); the rows and columns left over, one value at a time.
+                // Square blocks go in registers (Transpose); what they leave, one value at a time.
                 ref T panelStart = ref panel[0];
                 ref T rows = ref b[bOffset + ((jc + jr) * ldb) + pc];
                 int side = Transpose.Side<T>();
                 int jBlocks = side == 0 ? 0 : cols / side * side;
                 int pBlocks = side == 0 ? 0 : kc / side * side;
+                for (int j = 0; j < jBlocks; j += side)
+                {
+                    for (int p = 0; p < pBlocks; p += side)
+                    {
+                        Transpose.Block(ref Unsafe.Add(ref rows, (j * ldb) + p), ldb, ref Unsafe.Add(ref panelStart, (p * nr) + j), nr);
+                    }
+                }
+
                 for (int j = 0; j < cols; j++)
                 {
                     ref T source = ref Unsafe.Add(ref rows, j * ldb);
                     ref T target = ref Unsafe.Add(ref panelStart, j);
-                    if (j < jBlocks && j % side == 0)
-                    {
-                        for (int p = 0; p < pBlocks; p += side)
-                        {
-                            Transpose.Block(ref Unsafe.Add(ref source, p), ldb, ref Unsafe.Add(ref target, p * nr), nr);
-                        }
-                    }
-
                     for (int p = j < jBlocks ? pBlocks : 0; p < kc; p++)
                     {
                         Unsafe.Add(ref target, p * nr) = Unsafe.Add(ref source, p);
