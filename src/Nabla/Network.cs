@@ -147,6 +147,27 @@ public sealed class Network<T>
         }
     }
 
+    /// <summary>
+    /// Backpropagation and a plain gradient-descent step in one pass, from the top layer down: each layer
+    /// hands dX = dZ·Wᵀ down with its W as it was, then takes W ← W − η·dW and b ← b − η·db at once
+    /// (α = −η), the large ones inside the dW product (see <see cref="Dense{T}.BackwardFromDeltaDescending"/>).
+    /// The new parameters are exactly those of <see cref="Backward"/> followed by Sgd's update; the dW
+    /// buffers of large layers are left without the gradient.
+    /// </summary>
+    internal void BackwardDescending(Matrix<T> y, T alpha)
+    {
+        OutputDelta(y);
+        for (int l = layers.Length - 1; l >= 0; l--)
+        {
+            if (l < layers.Length - 1)
+            {
+                layers[l].Delta(layers[l + 1].DX); // dZ_l = dX_{l+1} ⊙ f′(Z_l)
+            }
+
+            layers[l].BackwardFromDeltaDescending(computeDx: l > 0, alpha);
+        }
+    }
+
     /// <summary>δ_L = ∂L/∂Z_L of the output layer into its dZ: fused with the loss where it can be, else dA_L ⊙ f′(Z_L).</summary>
     internal void OutputDelta(Matrix<T> y)
     {

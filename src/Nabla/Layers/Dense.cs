@@ -1,6 +1,7 @@
 using System.Numerics;
 using Nabla.Activations;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Layers;
 
@@ -131,6 +132,40 @@ public sealed class Dense<T>
         if (x != input)
         {
             x = input;
+        }
+    }
+
+    /// <summary>
+    /// Given dZ (already in <see cref="DZ"/>), the backward pass and a plain gradient-descent step in one:
+    /// dX = dZ·Wᵀ (with W as it was), b ← b + α·Σ_rows dZ, W ← W + α·Xᵀ·dZ, where α = −η. A large layer
+    /// puts each tile of Xᵀ·dZ straight into W (<see cref="Gemm.DescendTransposeA"/>): <see cref="DW"/>
+    /// is then not the gradient. The new W and b are those of <see cref="BackwardFromDelta"/> followed by Sgd.
+    /// </summary>
+    internal void BackwardFromDeltaDescending(bool computeDx, T alpha)
+    {
+        if (SmallDense.Fits(DZ.Rows, Inputs, Units))
+        {
+            BackwardFromDelta(computeDx);
+            Elementwise.Axpy(alpha, DW.Span, W.Span);       // W ← W − η·dW
+        }
+        else
+        {
+            if (computeDx)
+            {
+                Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ, before W changes
+            }
+
+            if (B is not null)
+            {
+                RowVector.ColumnSums(DZ, DB.Span);         // db = column sums of dZ
+            }
+
+            Gemm.DescendTransposeA(x, DZ, DW, W, alpha);   // W ← W − η·Xᵀ·dZ
+        }
+
+        if (B is not null)
+        {
+            Elementwise.Axpy(alpha, DB.Span, B.Span);      // b ← b − η·db
         }
     }
 

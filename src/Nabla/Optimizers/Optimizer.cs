@@ -58,6 +58,9 @@ public abstract class Optimizer<T>
         (job.W, job.G) = ([], []);
     }
 
+    /// <summary>Counts a step whose update was applied elsewhere (see <see cref="Sgd{T}.Rate"/>).</summary>
+    internal void CountStep() => Steps++;
+
     /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], T[])"/>).</summary>
     internal const int Chunk = 1 << 16;
 

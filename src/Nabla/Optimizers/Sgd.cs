@@ -9,6 +9,12 @@ public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
 {
     protected internal override bool UpdatesElementWise => true;
 
+    /// <summary>
+    /// α = −η, the factor of the update W ← W + α·dW. The trainer may apply this same update inside the
+    /// backward pass (<see cref="Network{T}.BackwardDescending"/>), with the same values.
+    /// </summary>
+    internal T Rate => T.CreateChecked(-LearningRate);
+
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>
-        Elementwise.Axpy(T.CreateChecked(-LearningRate), g, w); // W ← W − η·dW
+        Elementwise.Axpy(Rate, g, w); // W ← W − η·dW
 }

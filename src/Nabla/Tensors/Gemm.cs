@@ -64,6 +64,34 @@ public static class Gemm
         Product(true, false, a.Cols, b.Cols, a.Rows, a, b, c, null);
     }
 
+    /// <summary>
+    /// W ← W + α·Aᵀ·B (A is k×m, B is k×n, W is m×n): a gradient-descent step on the weights, W ← W − η·Xᵀ·dZ
+    /// with α = −η, fused into the weight-gradient product. Each finished tile of dW goes straight into W
+    /// (multiply, then add: the values of <see cref="MultiplyTransposeA"/> followed by Sgd's update),
+    /// so dW is never written out and read back. <paramref name="scratch"/> (m×n) holds partial sums
+    /// when k spans several blocks; its values afterwards are not the gradient.
+    /// </summary>
+    internal static void DescendTransposeA<T>(Matrix<T> a, Matrix<T> b, Matrix<T> scratch, Matrix<T> w, T alpha)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(a.Cols, a.Rows, b.Rows, b.Cols, scratch, "Aᵀ·B");
+        if (w.Rows != scratch.Rows || w.Cols != scratch.Cols)
+        {
+            throw new ArgumentException($"W is {w.Rows}×{w.Cols}; the product is {scratch.Rows}×{scratch.Cols}.");
+        }
+
+        int m = a.Cols, n = b.Cols, k = a.Rows;
+        if (IsSmall(m, n, k))
+        {
+            Small(true, false, m, n, k, a, b, scratch, null);
+            Elementwise.Axpy(alpha, scratch.Span, w.Span);
+            return;
+        }
+
+        int threads = (long)m * n * k >= ParallelWork ? Math.Max(1, Threads) : 1;
+        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, KernelFor<T>(n), threads, w, alpha);
+    }
+
     /// <summary>C = A·Bᵀ (A is m×k, B is n×k). The input gradient: dX = dZ·Wᵀ.</summary>
     public static void MultiplyTransposeB<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -85,16 +113,19 @@ public static class Gemm
         else
         {
             int threads = work >= ParallelWork ? Math.Max(1, Threads) : 1;
-
-            // A narrow C (an output layer of 10 classes) wastes most of a 2 × 512-bit tile: half the width wastes less.
-            var width = Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, width, threads);
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), threads);
             if (bias is not null)
             {
                 RowVector.AddTo(c, bias.Span);
             }
         }
     }
+
+    /// <summary>The packed kernel's register width for a C of <paramref name="n"/> columns.</summary>
+    private static KernelWidth KernelFor<T>(int n)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        // A narrow C (an output layer of 10 classes) wastes most of a 2 × 512-bit tile: half the width wastes less.
+        Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;
 
     /// <summary>
     /// C[i,j] = Σ_p op(A)[i,p]·op(B)[p,j] (+ bias[j]), p in order: the whole product for tiny sizes,

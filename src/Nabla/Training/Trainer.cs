@@ -25,6 +25,9 @@ public sealed class Trainer<T>
     // The passes for one example at a time through small layers, during a Fit where they apply (see OneExampleStep).
     private OneExampleStep<T>? oneByOne;
 
+    // Plain SGD on all parameters with nobody watching: each layer's update is taken inside the backward pass.
+    private Sgd<T>? descent;
+
     // Two copies of all parameters: the last good weights and those at the epoch's start.
     private (T[] LastGood, T[] EpochStart) snapshots = ([], []);
 
@@ -39,6 +42,9 @@ public sealed class Trainer<T>
 
     /// <summary>Called after every epoch with (epoch number from 1, a copy of that epoch's history row).</summary>
     public Action<int, double[]>? EpochEnded { get; set; }
+
+    /// <summary>True when the last Fit took its SGD updates inside the backward pass (see <see cref="Network{T}.BackwardDescending"/>).</summary>
+    internal bool UpdatesInBackward => descent is not null;
 
     /// <summary>Sees every step (for explanations); null in ordinary training.</summary>
     public IStepObserver<T>? Observer { get; set; }
@@ -77,6 +83,7 @@ public sealed class Trainer<T>
         Save(lastGood);
         network.Reserve(batch);
         oneByOne = batch == 1 && Observer is null ? OneExampleStep<T>.For(network, xb) : null;
+        descent = flat is not null && oneByOne is null && Observer is null ? optimizer as Sgd<T> : null;
 
         var columns = new List<string> { "loss" };
         columns.AddRange(monitors.Select(mo => mo.Name));
@@ -153,6 +160,13 @@ public sealed class Trainer<T>
         }
 
         Accumulate(sums, loss, output, yb, size, x.Rows);
+        if (descent is { } sgd)
+        {
+            network.BackwardDescending(yb, sgd.Rate); // backward pass and W ← W − η·dW in one
+            sgd.CountStep();
+            return loss;
+        }
+
         if (oneByOne is { } single)
         {
             single.Backward(yb);

@@ -152,4 +152,22 @@ public class AllocationTests
         var (xd, yd) = Data<double>(70, 40, 5);
         Assert.Equal(0, StepAllocations(squared, new Momentum<double>(0.01), xd, yd, 20));
     }
+
+    [Fact]
+    public void BackwardPassWithTheSgdUpdateInside_AllocatesNothing()
+    {
+        // What Trainer.Step does for plain SGD: the update taken inside the backward pass (and the dW products).
+        var network = Build<float>([300, 256, 128, 10], new Relu(), new Softmax(), new CategoricalCrossEntropy());
+        var (x, y) = Data<float>(64, 300, 10);
+        var sgd = new Sgd<float>(0.01);
+        Assert.Equal(0, Allocations(
+            () =>
+            {
+                network.Forward(x);
+                _ = network.LossValue(y);
+                network.BackwardDescending(y, sgd.Rate);
+                sgd.CountStep();
+            },
+            20));
+    }
 }

@@ -70,13 +70,29 @@ internal sealed class PackedGemm<T> : IPartitioned
     private int ldc;
     private KernelWidth width;
 
+    // A descent product (see Gemm.DescendTransposeA) adds alpha times each finished tile to W instead of storing it.
+    private bool descend;
+    private T[] w = [];
+    private int wOffset;
+    private T alpha;
+
     /// <summary>
     /// C (m × n) = op(A)·op(B), where op(A) is m × k and op(B) is k × n.
     /// A is m × k, or k × m when <paramref name="transposeA"/>; B is k × n, or n × k.
     /// </summary>
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
-        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads)
+        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads) =>
+        Multiply(transposeA, transposeB, m, n, k, a, b, c, width, threads, null, T.Zero);
+
+    /// <summary>
+    /// As <see cref="Multiply(bool, bool, int, int, int, Matrix{T}, Matrix{T}, Matrix{T}, KernelWidth, int)"/>;
+    /// with a <paramref name="descent"/> matrix (shaped as C), W ← W + α·op(A)·op(B) instead, C then
+    /// holding only partial sums when k spans several blocks.
+    /// </summary>
+    public static void Multiply(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads, Matrix<T>? descent, T alpha)
     {
         var work = job ??= new PackedGemm<T>();
         (work.transA, work.transB, work.m, work.n, work.k, work.width) = (transposeA, transposeB, m, n, k, width);
@@ -84,8 +100,9 @@ internal sealed class PackedGemm<T> : IPartitioned
         (work.a, work.aOffset, work.lda) = (a.Array, a.Offset, a.Cols);
         (work.b, work.bOffset, work.ldb) = (b.Array, b.Offset, b.Cols);
         (work.c, work.cOffset, work.ldc) = (c.Array, c.Offset, c.Cols);
+        (work.descend, work.w, work.wOffset, work.alpha) = descent is null ? (false, [], 0, T.Zero) : (true, descent.Array, descent.Offset, alpha);
         Workers.Run(work, threads);
-        (work.a, work.b, work.c) = ([], [], []);
+        (work.a, work.b, work.c, work.w) = ([], [], [], []);
     }
 
     /// <summary>Rows of the micro-tile (MR) for a register width.</summary>
@@ -190,6 +207,7 @@ internal sealed class PackedGemm<T> : IPartitioned
             {
                 int kc = Math.Min(KC, k - pc);
                 bool accumulate = pc > 0; // C = first block, then C += each later block
+                bool descend = this.descend && pc + kc == k; // (… and the last block's sums go into W)
                 PackB(bPack, pc, kc, jc, nc, nr);
                 for (int ic = i0; ic < i1; ic += mcMax)
                 {
@@ -216,14 +234,15 @@ internal sealed class PackedGemm<T> : IPartitioned
                             nint aStep = !aInPlace ? mr : transA ? lda : 1;
                             if (rows == mr && cols == nr)
                             {
-                                ref T cTile = ref c[cOffset + ((ic + ir) * ldc) + jc + jr];
-                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref cTile, ldc, accumulate);
+                                int at = ((ic + ir) * ldc) + jc + jr;
+                                var descent = descend ? new Descent<T>(ref w[wOffset + at], alpha) : default;
+                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref c[cOffset + at], ldc, accumulate, in descent);
                             }
                             else
                             {
                                 // An edge of at most 6 rows (64 = 5·12 + 4) takes the half-height tile: half the work, the same sums.
-                                Tile<TL, TV>(wide && rows > MicroKernel.Rows256, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false);
-                                StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate);
+                                Tile<TL, TV>(wide && rows > MicroKernel.Rows256, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false, default);
+                                StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate, descend);
                             }
                         }
                     }
@@ -233,29 +252,39 @@ internal sealed class PackedGemm<T> : IPartitioned
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate)
+    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate, in Descent<T> descent)
         where TL : ILanes<TV, T>
         where TV : struct
     {
         if (wide)
         {
-            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate);
+            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate, in descent);
         }
         else
         {
-            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate);
+            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate, in descent);
         }
     }
 
-    /// <summary>Copies the part of an edge tile that lies inside C.</summary>
+    /// <summary>Copies (or adds) the part of an edge tile that lies inside C; for a descent, W ← W + α·C there instead.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEdge(Span<T> edge, int nr, int row, int col, int rows, int cols, bool accumulate)
+    private void StoreEdge(Span<T> edge, int nr, int row, int col, int rows, int cols, bool accumulate, bool descend)
     {
         for (int r = 0; r < rows; r++)
         {
             var source = edge.Slice(r * nr, cols);
-            var target = c.AsSpan(cOffset + ((row + r) * ldc) + col, cols);
-            if (accumulate)
+            int at = ((row + r) * ldc) + col;
+            var target = c.AsSpan(cOffset + at, cols);
+            if (descend)
+            {
+                var weights = w.AsSpan(wOffset + at, cols);
+                for (int j = 0; j < cols; j++)
+                {
+                    T sum = accumulate ? target[j] + source[j] : source[j];
+                    weights[j] = (alpha * sum) + weights[j]; // multiply, then add: as Sgd's own update
+                }
+            }
+            else if (accumulate)
             {
                 for (int j = 0; j < cols; j++)
                 {
