@@ -16,7 +16,7 @@ public class DescentProductTests
 {
     private static readonly (int M, int K, int N)[] Shapes =
     [
-        (12, 16, 32), (13, 300, 37), (784, 64, 256), (37, 5, 70), (200, 513, 3), (11, 260, 2100), (400, 70, 45), (3, 4, 5),
+        (12, 16, 32), (13, 300, 37), (784, 64, 256), (37, 5, 70), (200, 513, 3), (11, 260, 2100), (400, 70, 45), (3, 4, 5), (20, 1100, 50),
     ];
 
     public static TheoryData<KernelWidth> Widths() => PackedGemmTests.Widths();

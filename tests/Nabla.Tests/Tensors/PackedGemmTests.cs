@@ -10,7 +10,7 @@ namespace Nabla.Tests.Tensors;
 /// <summary>
 /// The packed, register-tiled GEMM, called directly with every register width this machine
 /// runs (so the AVX2 and scalar fallbacks are tested on an AVX-512 machine too), on shapes that
-/// cross every block edge: partial micro-tiles, several kc blocks (k &gt; 256), several mc and nc blocks.
+/// cross every block edge: partial micro-tiles, several kc blocks (k &gt; 512), several mc and nc blocks.
 /// </summary>
 public class PackedGemmTests
 {
@@ -34,6 +34,7 @@ public class PackedGemmTests
     [
         (1, 1, 1), (12, 16, 32), (13, 300, 37), (64, 784, 40), (37, 5, 70), (200, 513, 3), (11, 260, 2100),
         (400, 270, 45), // enough rows that even an untransposed B is packed
+        (20, 1100, 50), // three kc blocks
     ];
 
     private static Matrix<T> Run<T>(Op op, Matrix<T> a, Matrix<T> b, int m, int n, int k, KernelWidth width, int threads)
