@@ -197,7 +197,7 @@ internal sealed class PackedGemm<T> : IPartitioned
         bool wide = typeof(TL) == typeof(Lanes512<T>);
         int mr = wide ? MicroKernel.Rows512 : MicroKernel.Rows256;
         int nr = 2 * TL.Count;
-        int mcMax = mr * (wide ? 16 : 24);   // an A block of mc × kc stays in L2
+        int mcMax = mr * (wide ? 16 : 24) * 4 / Unsafe.SizeOf<T>(); // an A block of mc × kc stays in L2 (the same bytes for double: DGEMM +3 %)
         int ncMax = nr * (wide ? 64 : 128);  // a B block of kc × nc stays in L2/L3
         int kcMax = Math.Min(KC, k);
         var aPack = packedA is { } pa && pa.Length >= mcMax * kcMax ? pa : packedA = new T[mcMax * kcMax];
