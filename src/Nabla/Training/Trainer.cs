@@ -160,16 +160,15 @@ public sealed class Trainer<T>
         }
 
         Accumulate(sums, loss, output, yb, size, x.Rows);
-        if (descent is { } sgd)
+        if (oneByOne is { } single)
+        {
+            single.Backward(yb);
+        }
+        else if (descent is { } sgd)
         {
             network.BackwardDescending(yb, sgd.Rate); // backward pass and W ← W − η·dW in one
             sgd.CountStep();
             return loss;
-        }
-
-        if (oneByOne is { } single)
-        {
-            single.Backward(yb);
         }
         else
         {
