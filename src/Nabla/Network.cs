@@ -135,36 +135,28 @@ public sealed class Network<T>
     /// Backpropagation for the last forward pass: fills dZ, dW, db (and dX) of every layer.
     /// With <paramref name="computeInputGradient"/> the first layer also computes dX = ∂L/∂X.
     /// </summary>
-    public void Backward(Matrix<T> y, bool computeInputGradient = false)
-    {
-        OutputDelta(y);
-        layers[^1].BackwardFromDelta(computeDx: layers.Length > 1 || computeInputGradient);
-
-        for (int l = layers.Length - 2; l >= 0; l--)
-        {
-            // dA_l = dX_{l+1}: the gradient flowing down from the layer above
-            layers[l].Backward(layers[l + 1].DX, computeDx: l > 0 || computeInputGradient);
-        }
-    }
+    public void Backward(Matrix<T> y, bool computeInputGradient = false) => Backpropagate(y, computeInputGradient, descent: null);
 
     /// <summary>
     /// Backpropagation and a plain gradient-descent step in one pass, from the top layer down: each layer
     /// hands dX = dZ·Wᵀ down with its W as it was, then takes W ← W − η·dW and b ← b − η·db at once
-    /// (α = −η), the large ones inside the dW product (see <see cref="Dense{T}.BackwardFromDeltaDescending"/>).
+    /// (α = −η), the large ones inside the dW product (see <see cref="Dense{T}.BackwardFromDelta(bool, T?)"/>).
     /// The new parameters are exactly those of <see cref="Backward"/> followed by Sgd's update; the dW
     /// buffers of large layers are left without the gradient.
     /// </summary>
-    internal void BackwardDescending(Matrix<T> y, T alpha)
+    internal void BackwardDescending(Matrix<T> y, T alpha) => Backpropagate(y, computeInputGradient: false, alpha);
+
+    private void Backpropagate(Matrix<T> y, bool computeInputGradient, T? descent)
     {
         OutputDelta(y);
         for (int l = layers.Length - 1; l >= 0; l--)
         {
             if (l < layers.Length - 1)
             {
-                layers[l].Delta(layers[l + 1].DX); // dZ_l = dX_{l+1} ⊙ f′(Z_l)
+                layers[l].Delta(layers[l + 1].DX); // dA_l = dX_{l+1}, the gradient from the layer above: dZ_l = dA_l ⊙ f′(Z_l)
             }
 
-            layers[l].BackwardFromDeltaDescending(computeDx: l > 0, alpha);
+            layers[l].BackwardFromDelta(computeDx: l > 0 || computeInputGradient, descent);
         }
     }
 

@@ -135,24 +135,30 @@ public sealed class Dense<T>
         }
     }
 
+    /// <summary>Given dZ (already in <see cref="DZ"/>): dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ.</summary>
+    public void BackwardFromDelta(bool computeDx) => BackwardFromDelta(computeDx, descent: null);
+
     /// <summary>
-    /// Given dZ (already in <see cref="DZ"/>), the backward pass and a plain gradient-descent step in one:
-    /// dX = dZ·Wᵀ (with W as it was), b ← b + α·Σ_rows dZ, W ← W + α·Xᵀ·dZ, where α = −η. A large layer
-    /// puts each tile of Xᵀ·dZ straight into W (<see cref="Gemm.DescendTransposeA"/>): <see cref="DW"/>
-    /// is then not the gradient. The new W and b are those of <see cref="BackwardFromDelta"/> followed by Sgd.
+    /// As <see cref="BackwardFromDelta(bool)"/>; given a <paramref name="descent"/> factor α = −η, the backward
+    /// pass and a plain gradient-descent step in one: dX = dZ·Wᵀ (with W as it was), b ← b + α·Σ_rows dZ,
+    /// W ← W + α·Xᵀ·dZ. A large layer puts each tile of Xᵀ·dZ straight into W (<see cref="Gemm.DescendTransposeA"/>):
+    /// <see cref="DW"/> is then not the gradient. The new W and b are those of the plain pass followed by Sgd.
     /// </summary>
-    internal void BackwardFromDeltaDescending(bool computeDx, T alpha)
+    internal void BackwardFromDelta(bool computeDx, T? descent)
     {
         if (SmallDense.Fits(DZ.Rows, Inputs, Units))
         {
-            BackwardFromDelta(computeDx);
-            Elementwise.Axpy(alpha, DW.Span, W.Span);       // W ← W − η·dW
+            SmallDense.Gradients(x, W, DZ, DW, B is null ? null : DB, computeDx ? DX : null); // the same three, as plain loops
+            if (descent is { } rate)
+            {
+                Elementwise.Axpy(rate, DW.Span, W.Span);   // W ← W − η·dW
+            }
         }
         else
         {
             if (computeDx)
             {
-                Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ, before W changes
+                Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ (first: a descent changes W)
             }
 
             if (B is not null)
@@ -160,33 +166,19 @@ public sealed class Dense<T>
                 RowVector.ColumnSums(DZ, DB.Span);         // db = column sums of dZ
             }
 
-            Gemm.DescendTransposeA(x, DZ, DW, W, alpha);   // W ← W − η·Xᵀ·dZ
+            if (descent is { } rate)
+            {
+                Gemm.DescendTransposeA(x, DZ, DW, W, rate); // W ← W − η·Xᵀ·dZ, in the product's store
+            }
+            else
+            {
+                Gemm.MultiplyTransposeA(x, DZ, DW);        // dW = Xᵀ·dZ
+            }
         }
 
-        if (B is not null)
+        if (descent is { } alpha && B is not null)
         {
             Elementwise.Axpy(alpha, DB.Span, B.Span);      // b ← b − η·db
-        }
-    }
-
-    /// <summary>Given dZ (already in <see cref="DZ"/>): dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ.</summary>
-    public void BackwardFromDelta(bool computeDx)
-    {
-        if (SmallDense.Fits(DZ.Rows, Inputs, Units))
-        {
-            SmallDense.Gradients(x, W, DZ, DW, B is null ? null : DB, computeDx ? DX : null); // the same three, as plain loops
-            return;
-        }
-
-        Gemm.MultiplyTransposeA(x, DZ, DW);            // dW = Xᵀ·dZ
-        if (B is not null)
-        {
-            RowVector.ColumnSums(DZ, DB.Span);         // db = column sums of dZ
-        }
-
-        if (computeDx)
-        {
-            Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ
         }
     }
 }

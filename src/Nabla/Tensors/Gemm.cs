@@ -88,8 +88,7 @@ public static class Gemm
             return;
         }
 
-        int threads = (long)m * n * k >= ParallelWork ? Math.Max(1, Threads) : 1;
-        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, KernelFor<T>(n), threads, w, alpha);
+        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, KernelFor<T>(n), ThreadsFor(m, n, k), w, alpha);
     }
 
     /// <summary>C = A·Bᵀ (A is m×k, B is n×k). The input gradient: dX = dZ·Wᵀ.</summary>
@@ -104,7 +103,6 @@ public static class Gemm
     private static void Product<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long work = (long)m * n * k;
         if (IsSmall(m, n, k))
         {
             // (k = 0 included: an empty sum is 0)
@@ -112,14 +110,16 @@ public static class Gemm
         }
         else
         {
-            int threads = work >= ParallelWork ? Math.Max(1, Threads) : 1;
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), threads);
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), ThreadsFor(m, n, k));
             if (bias is not null)
             {
                 RowVector.AddTo(c, bias.Span);
             }
         }
     }
+
+    /// <summary>Cores for an m×n product over k: all of them from <see cref="ParallelWork"/> on, else one.</summary>
+    private static int ThreadsFor(int m, int n, int k) => (long)m * n * k >= ParallelWork ? Math.Max(1, Threads) : 1;
 
     /// <summary>The packed kernel's register width for a C of <paramref name="n"/> columns.</summary>
     private static KernelWidth KernelFor<T>(int n)
