@@ -151,12 +151,11 @@ public sealed class Network<T>
         OutputDelta(y);
         for (int l = layers.Length - 1; l >= 0; l--)
         {
-            if (l < layers.Length - 1)
+            var below = l > 0 ? layers[l - 1] : null;
+            if (!layers[l].BackwardFromDelta(computeDx: l > 0 || computeInputGradient, descent, below) && below is not null)
             {
-                layers[l].Delta(layers[l + 1].DX); // dA_l = dX_{l+1}, the gradient from the layer above: dZ_l = dA_l ⊙ f′(Z_l)
-            }
-
-            layers[l].BackwardFromDelta(computeDx: l > 0 || computeInputGradient, descent);
+                below.Delta(layers[l].DX); // dA_{l−1} = dX_l, the gradient from the layer above: dZ_{l−1} = dA_{l−1} ⊙ f′(Z_{l−1})
+            }                              // (unless layer l computed it already, inside its dX product)
         }
     }
 

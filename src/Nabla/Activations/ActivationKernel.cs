@@ -32,6 +32,12 @@ public abstract class ActivationKernel<T>
     public virtual bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) => false;
 
     /// <summary>
+    /// The slope s of a piecewise-linear f(z) = z &gt; 0 ? z : s·z (relu 0, leaky relu α, identity 1), whose
+    /// forward and backward passes a large layer fuses into its matrix products; null for any other f.
+    /// </summary>
+    internal virtual T? PiecewiseSlope => null;
+
+    /// <summary>
     /// f and f′ one value at a time, as a layer of <paramref name="units"/> fed one example computes them
     /// (the scalar forms of <see cref="ForwardSmall"/> and <see cref="BackwardSmall"/>); null when it has none.
     /// </summary>

@@ -44,6 +44,8 @@ internal sealed class PiecewiseLinear<T>(double slope) : ActivationKernel<T>
         return true;
     }
 
+    internal override T? PiecewiseSlope => slope;
+
     internal override ScalarActivation<T>? OneByOne(int units) => new(sigmoid: false, slope);
 
     /// <summary>The scalar forms of <see cref="Elementwise.PiecewiseLinear{T}"/> and its backward pass.</summary>

@@ -102,6 +102,12 @@ public sealed class Dense<T>
             return A;                    // the same two steps, fused into one plain loop
         }
 
+        if (f.PiecewiseSlope is { } slope)
+        {
+            Gemm.MultiplyActivate(input, W, B, Z, A, slope); // Z = X·W + b and A = f(Z), b and f in the product's epilogue
+            return A;
+        }
+
         Gemm.Multiply(input, W, Z, B);   // Z = X·W + b (b added to every row)
         f.Forward(Z, A);                 // A = f(Z)
         return A;
@@ -136,16 +142,20 @@ public sealed class Dense<T>
     }
 
     /// <summary>Given dZ (already in <see cref="DZ"/>): dW = Xᵀ·dZ, db = Σ_rows dZ, dX = dZ·Wᵀ.</summary>
-    public void BackwardFromDelta(bool computeDx) => BackwardFromDelta(computeDx, descent: null);
+    public void BackwardFromDelta(bool computeDx) => BackwardFromDelta(computeDx, descent: null, below: null);
 
     /// <summary>
     /// As <see cref="BackwardFromDelta(bool)"/>; given a <paramref name="descent"/> factor α = −η, the backward
     /// pass and a plain gradient-descent step in one: dX = dZ·Wᵀ (with W as it was), b ← b + α·Σ_rows dZ,
     /// W ← W + α·Xᵀ·dZ. A large layer puts each tile of Xᵀ·dZ straight into W (<see cref="Gemm.DescendTransposeA"/>):
     /// <see cref="DW"/> is then not the gradient. The new W and b are those of the plain pass followed by Sgd.
+    /// Given the layer <paramref name="below"/> (whose output is this layer's X) and a piecewise-linear f there,
+    /// a large layer also computes that layer's δ = dX ⊙ f′(Z) inside the dX product and returns true
+    /// (<see cref="Gemm.MultiplyTransposeBDerivative"/>); false leaves it to <see cref="Delta"/>.
     /// </summary>
-    internal void BackwardFromDelta(bool computeDx, T? descent)
+    internal bool BackwardFromDelta(bool computeDx, T? descent, Dense<T>? below)
     {
+        bool belowDone = false;
         if (SmallDense.Fits(DZ.Rows, Inputs, Units))
         {
             SmallDense.Gradients(x, W, DZ, DW, B is null ? null : DB, computeDx ? DX : null); // the same three, as plain loops
@@ -156,7 +166,12 @@ public sealed class Dense<T>
         }
         else
         {
-            if (computeDx)
+            if (computeDx && below?.f.PiecewiseSlope is { } slope)
+            {
+                Gemm.MultiplyTransposeBDerivative(DZ, W, DX, below.Z, below.DZ, slope); // dX = dZ·Wᵀ; below, δ = dX ⊙ f′(Z)
+                belowDone = true;
+            }
+            else if (computeDx)
             {
                 Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ (first: a descent changes W)
             }
@@ -180,5 +195,7 @@ public sealed class Dense<T>
         {
             Elementwise.Axpy(alpha, DB.Span, B.Span);      // b ← b − η·db
         }
+
+        return belowDone;
     }
 }

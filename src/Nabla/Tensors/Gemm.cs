@@ -41,8 +41,8 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T> => Multiply(a, b, c, null);
 
     /// <summary>
-    /// C = A·B + 1·b, with the row vector b added to every row (a layer's Z = X·W + b). Tiny
-    /// products add b inside the product loop (a fused epilogue); the sums are the same either way.
+    /// C = A·B + 1·b, with the row vector b added to every row (a layer's Z = X·W + b), inside the
+    /// product loop (tiny products) or to each finished tile (a fused epilogue): the sums of adding it afterwards.
     /// </summary>
     public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -54,6 +54,33 @@ public static class Gemm
         }
 
         Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c, bias);
+    }
+
+    /// <summary>
+    /// Z = X·W + b and A = f(Z) for a piecewise-linear f(z) = z &gt; 0 ? z : slope·z (relu, leaky relu,
+    /// identity): a layer's forward pass in one product, b and f applied to each tile while it is still
+    /// in registers (a fused epilogue). The values are those of <see cref="Multiply{T}(Matrix{T}, Matrix{T}, Matrix{T}, Matrix{T})"/>
+    /// followed by the activation's own pass.
+    /// </summary>
+    internal static void MultiplyActivate<T>(Matrix<T> x, Matrix<T> w, Matrix<T>? bias, Matrix<T> z, Matrix<T> a, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(x.Rows, x.Cols, w.Rows, w.Cols, z, "X·W");
+        if (bias is not null && bias.Length != z.Cols)
+        {
+            throw new ArgumentException($"A bias of {bias.Length} does not fit {z.Cols} columns.");
+        }
+
+        Fits(a, z, "A");
+        int m = x.Rows, n = w.Cols, k = x.Cols;
+        if (IsSmall(m, n, k))
+        {
+            Small(false, false, m, n, k, x, w, z, bias);
+            Elementwise.PiecewiseLinear(z.Span, a.Span, slope);
+            return;
+        }
+
+        PackedGemm<T>.Multiply(false, false, m, n, k, x, w, z, KernelFor<T>(n), ThreadsFor(m, n, k), Epilogue<T>.BiasActivation(bias, a, slope));
     }
 
     /// <summary>C = Aᵀ·B (A is k×m, B is k×n). The weight gradient: dW = Xᵀ·dZ.</summary>
@@ -88,7 +115,7 @@ public static class Gemm
             return;
         }
 
-        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, KernelFor<T>(n), ThreadsFor(m, n, k), w, alpha);
+        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, KernelFor<T>(n), ThreadsFor(m, n, k), Epilogue<T>.Descend(w, alpha));
     }
 
     /// <summary>C = A·Bᵀ (A is m×k, B is n×k). The input gradient: dX = dZ·Wᵀ.</summary>
@@ -97,6 +124,33 @@ public static class Gemm
     {
         Check(a.Rows, a.Cols, b.Cols, b.Rows, c, "A·Bᵀ");
         Product(false, true, a.Rows, b.Rows, a.Cols, a, b, c, null);
+    }
+
+    /// <summary>
+    /// dA = dZ·Wᵀ and the layer below's δ = dA ⊙ f′(Z) for a piecewise-linear f (f′ = 1 where z &gt; 0, slope
+    /// elsewhere) in one product: the backward step from one layer to the next, f′ applied to each tile of
+    /// dA while it is in registers (a fused epilogue). dA is kept too. The values are those of
+    /// <see cref="MultiplyTransposeB"/> followed by the activation's own backward pass.
+    /// </summary>
+    internal static void MultiplyTransposeBDerivative<T>(Matrix<T> dz, Matrix<T> w, Matrix<T> dA, Matrix<T> zBelow, Matrix<T> dzBelow, T slope)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Check(dz.Rows, dz.Cols, w.Cols, w.Rows, dA, "dZ·Wᵀ");
+        if (zBelow.Rows != dA.Rows || zBelow.Cols != dA.Cols)
+        {
+            throw new ArgumentException($"Z is {zBelow.Rows}×{zBelow.Cols}; dA is {dA.Rows}×{dA.Cols}.");
+        }
+
+        Fits(dzBelow, dA, "dZ");
+        int m = dz.Rows, n = w.Rows, k = dz.Cols;
+        if (IsSmall(m, n, k))
+        {
+            Small(false, true, m, n, k, dz, w, dA, null);
+            Elementwise.PiecewiseLinearBackward(zBelow.Span, dA.Span, dzBelow.Span, slope);
+            return;
+        }
+
+        PackedGemm<T>.Multiply(false, true, m, n, k, dz, w, dA, KernelFor<T>(n), ThreadsFor(m, n, k), Epilogue<T>.Derivative(zBelow, dzBelow, slope));
     }
 
     /// <summary>C = op(A)·op(B) (+ bias on every row): the plain loop for tiny sizes (bias fused in), else the packed kernel.</summary>
@@ -110,11 +164,9 @@ public static class Gemm
         }
         else
         {
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), ThreadsFor(m, n, k));
-            if (bias is not null)
-            {
-                RowVector.AddTo(c, bias.Span);
-            }
+            // (a bias is added to each tile in registers, as RowVector.AddTo would add it afterwards)
+            var epilogue = bias is null ? default : Epilogue<T>.BiasActivation(bias, null, T.Zero);
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), ThreadsFor(m, n, k), epilogue);
         }
     }
 
@@ -159,6 +211,18 @@ public static class Gemm
                 Unsafe.Add(ref c0, (i * ldc) + j) = hasBias ? sum + Unsafe.Add(ref bias0, j) : sum;
             }
         }
+    }
+
+    /// <summary>Gives <paramref name="output"/> the rows of <paramref name="shape"/>, which it must have room for.</summary>
+    private static void Fits<T>(Matrix<T> output, Matrix<T> shape, string what)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (output.Cols != shape.Cols || output.RowCapacity < shape.Rows)
+        {
+            throw new ArgumentException($"{what}: the result needs {shape.Rows}×{shape.Cols}, the buffer is {output.Rows}×{output.Cols}.");
+        }
+
+        output.SetRows(shape.Rows);
     }
 
     private static void Check<T>(int m, int k, int k2, int n, Matrix<T> c, string what)

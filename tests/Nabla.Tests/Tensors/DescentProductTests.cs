@@ -48,7 +48,7 @@ public class DescentProductTests
         var expected = Expected(a, b, w, alpha, width);
 
         var scratch = Garbage<T>(m, n, spare: 0);
-        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, width, threads, w, alpha);
+        PackedGemm<T>.Multiply(true, false, m, n, k, a, b, scratch, width, threads, Epilogue<T>.Descend(w, alpha));
         Assert.True(expected.AsSpan().SequenceEqual(w.Span), $"{width} {typeof(T).Name} {m}×{k}×{n}, {threads} threads: W differs from dW then the update");
     }
 

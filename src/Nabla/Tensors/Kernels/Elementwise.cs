@@ -198,13 +198,22 @@ internal static class Elementwise
         int i = start;
         for (; i <= length - TL.Count; i += TL.Count)
         {
-            var vi = TL.Load(ref Unsafe.Add(ref v, i));
-            var scaled = TL.Add(TL.Multiply(s, vi), TL.Zero);
-            TL.Store(TL.WherePositive(TL.Load(ref Unsafe.Add(ref z, i)), vi, scaled), ref Unsafe.Add(ref output, i));
+            TL.Store(PiecewiseRegister<TL, TV, T>(TL.Load(ref Unsafe.Add(ref z, i)), TL.Load(ref Unsafe.Add(ref v, i)), s), ref Unsafe.Add(ref output, i));
         }
 
         return i;
     }
+
+    /// <summary>
+    /// z &gt; 0 ? v : slope·v + 0 on one register: f(z) (v = z) or dA·f′(z) (v = dA) of a piecewise-linear f.
+    /// The GEMM's epilogues (<see cref="MicroKernel"/>) call it too, so fused and separate passes agree to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV PiecewiseRegister<TL, TV, T>(TV z, TV v, TV slope)
+        where TL : ILanes<TV, T>
+        where TV : struct
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        TL.WherePositive(z, v, TL.Add(TL.Multiply(slope, v), TL.Zero));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SigmoidBackward<TL, TV, T>(ref T a, ref T g, ref T d, int start, int length)

@@ -24,7 +24,7 @@ internal static class MicroKernel
 
     /// <summary>A 12-row × 2-register tile: C[0..12, 0..2w) = (C +) Σ_p a[p, r] · b[p, :], p = 0..kc−1 in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile12<TL, TV, T>(int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, nint ldc, bool accumulate, in Descent<T> descent)
+    public static void Tile12<TL, TV, T>(int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, nint ldc, bool accumulate, in TileEpilogue<T> end)
         where TL : ILanes<TV, T>
         where TV : struct
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -94,23 +94,23 @@ internal static class MicroKernel
             b = ref Unsafe.Add(ref b, bStep);
         }
 
-        Put<TL, TV, T>(c00, c01, ref Unsafe.Add(ref c, 0 * ldc), w, accumulate, in descent, 0 * ldc);
-        Put<TL, TV, T>(c10, c11, ref Unsafe.Add(ref c, 1 * ldc), w, accumulate, in descent, 1 * ldc);
-        Put<TL, TV, T>(c20, c21, ref Unsafe.Add(ref c, 2 * ldc), w, accumulate, in descent, 2 * ldc);
-        Put<TL, TV, T>(c30, c31, ref Unsafe.Add(ref c, 3 * ldc), w, accumulate, in descent, 3 * ldc);
-        Put<TL, TV, T>(c40, c41, ref Unsafe.Add(ref c, 4 * ldc), w, accumulate, in descent, 4 * ldc);
-        Put<TL, TV, T>(c50, c51, ref Unsafe.Add(ref c, 5 * ldc), w, accumulate, in descent, 5 * ldc);
-        Put<TL, TV, T>(c60, c61, ref Unsafe.Add(ref c, 6 * ldc), w, accumulate, in descent, 6 * ldc);
-        Put<TL, TV, T>(c70, c71, ref Unsafe.Add(ref c, 7 * ldc), w, accumulate, in descent, 7 * ldc);
-        Put<TL, TV, T>(c80, c81, ref Unsafe.Add(ref c, 8 * ldc), w, accumulate, in descent, 8 * ldc);
-        Put<TL, TV, T>(c90, c91, ref Unsafe.Add(ref c, 9 * ldc), w, accumulate, in descent, 9 * ldc);
-        Put<TL, TV, T>(c100, c101, ref Unsafe.Add(ref c, 10 * ldc), w, accumulate, in descent, 10 * ldc);
-        Put<TL, TV, T>(c110, c111, ref Unsafe.Add(ref c, 11 * ldc), w, accumulate, in descent, 11 * ldc);
+        Put<TL, TV, T>(c00, c01, ref Unsafe.Add(ref c, 0 * ldc), w, accumulate, in end, 0 * ldc);
+        Put<TL, TV, T>(c10, c11, ref Unsafe.Add(ref c, 1 * ldc), w, accumulate, in end, 1 * ldc);
+        Put<TL, TV, T>(c20, c21, ref Unsafe.Add(ref c, 2 * ldc), w, accumulate, in end, 2 * ldc);
+        Put<TL, TV, T>(c30, c31, ref Unsafe.Add(ref c, 3 * ldc), w, accumulate, in end, 3 * ldc);
+        Put<TL, TV, T>(c40, c41, ref Unsafe.Add(ref c, 4 * ldc), w, accumulate, in end, 4 * ldc);
+        Put<TL, TV, T>(c50, c51, ref Unsafe.Add(ref c, 5 * ldc), w, accumulate, in end, 5 * ldc);
+        Put<TL, TV, T>(c60, c61, ref Unsafe.Add(ref c, 6 * ldc), w, accumulate, in end, 6 * ldc);
+        Put<TL, TV, T>(c70, c71, ref Unsafe.Add(ref c, 7 * ldc), w, accumulate, in end, 7 * ldc);
+        Put<TL, TV, T>(c80, c81, ref Unsafe.Add(ref c, 8 * ldc), w, accumulate, in end, 8 * ldc);
+        Put<TL, TV, T>(c90, c91, ref Unsafe.Add(ref c, 9 * ldc), w, accumulate, in end, 9 * ldc);
+        Put<TL, TV, T>(c100, c101, ref Unsafe.Add(ref c, 10 * ldc), w, accumulate, in end, 10 * ldc);
+        Put<TL, TV, T>(c110, c111, ref Unsafe.Add(ref c, 11 * ldc), w, accumulate, in end, 11 * ldc);
     }
 
     /// <summary>A 6-row × 2-register tile: C[0..6, 0..2w) = (C +) Σ_p a[p, r] · b[p, :], p = 0..kc−1 in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile6<TL, TV, T>(int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, nint ldc, bool accumulate, in Descent<T> descent)
+    public static void Tile6<TL, TV, T>(int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, nint ldc, bool accumulate, in TileEpilogue<T> end)
         where TL : ILanes<TV, T>
         where TV : struct
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -153,20 +153,22 @@ internal static class MicroKernel
             b = ref Unsafe.Add(ref b, bStep);
         }
 
-        Put<TL, TV, T>(c00, c01, ref Unsafe.Add(ref c, 0 * ldc), w, accumulate, in descent, 0 * ldc);
-        Put<TL, TV, T>(c10, c11, ref Unsafe.Add(ref c, 1 * ldc), w, accumulate, in descent, 1 * ldc);
-        Put<TL, TV, T>(c20, c21, ref Unsafe.Add(ref c, 2 * ldc), w, accumulate, in descent, 2 * ldc);
-        Put<TL, TV, T>(c30, c31, ref Unsafe.Add(ref c, 3 * ldc), w, accumulate, in descent, 3 * ldc);
-        Put<TL, TV, T>(c40, c41, ref Unsafe.Add(ref c, 4 * ldc), w, accumulate, in descent, 4 * ldc);
-        Put<TL, TV, T>(c50, c51, ref Unsafe.Add(ref c, 5 * ldc), w, accumulate, in descent, 5 * ldc);
+        Put<TL, TV, T>(c00, c01, ref Unsafe.Add(ref c, 0 * ldc), w, accumulate, in end, 0 * ldc);
+        Put<TL, TV, T>(c10, c11, ref Unsafe.Add(ref c, 1 * ldc), w, accumulate, in end, 1 * ldc);
+        Put<TL, TV, T>(c20, c21, ref Unsafe.Add(ref c, 2 * ldc), w, accumulate, in end, 2 * ldc);
+        Put<TL, TV, T>(c30, c31, ref Unsafe.Add(ref c, 3 * ldc), w, accumulate, in end, 3 * ldc);
+        Put<TL, TV, T>(c40, c41, ref Unsafe.Add(ref c, 4 * ldc), w, accumulate, in end, 4 * ldc);
+        Put<TL, TV, T>(c50, c51, ref Unsafe.Add(ref c, 5 * ldc), w, accumulate, in end, 5 * ldc);
     }
 
     /// <summary>
-    /// Writes (or adds) one row of the tile; or, for a <paramref name="descent"/>, adds α times the
-    /// finished row to the same row of W instead (W ← W + α·C, multiply then add, as Sgd's own update).
+    /// Writes (or adds to C) one row of the tile, then applies the epilogue (see <see cref="EpilogueKind"/>)
+    /// with the operations of the separate passes it replaces, in the same order: W ← α·C + W (Sgd's
+    /// multiply, then add), Z = C + b and A = f(Z) (RowVector.AddTo, then the activation), dZ = dA ⊙ f′(Z) (Elementwise's own register step).
+    /// <paramref name="at"/> is the row's offset from the tile's first element.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put<TL, TV, T>(TV v0, TV v1, ref T c, nint w, bool accumulate, in Descent<T> descent, nint at)
+    private static void Put<TL, TV, T>(TV v0, TV v1, ref T c, nint w, bool accumulate, in TileEpilogue<T> end, nint at)
         where TL : ILanes<TV, T>
         where TV : struct
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -178,32 +180,47 @@ internal static class MicroKernel
             v1 = TL.Add(TL.Load(ref c1), v1);
         }
 
-        if (descent.Active)
+        switch (end.Kind)
         {
-            ref T w0 = ref Unsafe.Add(ref descent.W, at);
-            ref T w1 = ref Unsafe.Add(ref w0, w);
-            var alpha = TL.Broadcast(descent.Alpha);
-            TL.Store(TL.Add(TL.Multiply(alpha, v0), TL.Load(ref w0)), ref w0);
-            TL.Store(TL.Add(TL.Multiply(alpha, v1), TL.Load(ref w1)), ref w1);
-            return;
+            case EpilogueKind.Descend:
+                {
+                    ref T w0 = ref Unsafe.Add(ref end.Target, at);
+                    ref T w1 = ref Unsafe.Add(ref w0, w);
+                    var alpha = TL.Broadcast(end.Scalar);
+                    TL.Store(TL.Add(TL.Multiply(alpha, v0), TL.Load(ref w0)), ref w0); // W ← W + α·dW
+                    TL.Store(TL.Add(TL.Multiply(alpha, v1), TL.Load(ref w1)), ref w1);
+                    return;                                                            // (dW itself is not kept)
+                }
+
+            case EpilogueKind.BiasActivation:
+                if (end.HasSource)
+                {
+                    v0 = TL.Add(v0, TL.Load(ref end.Source));             // Z = X·W + b
+                    v1 = TL.Add(v1, TL.Load(ref Unsafe.Add(ref end.Source, w)));
+                }
+
+                if (end.HasTarget)
+                {
+                    ref T a0 = ref Unsafe.Add(ref end.Target, at);
+                    var slope = TL.Broadcast(end.Scalar);
+                    TL.Store(Elementwise.PiecewiseRegister<TL, TV, T>(v0, v0, slope), ref a0); // A = f(Z)
+                    TL.Store(Elementwise.PiecewiseRegister<TL, TV, T>(v1, v1, slope), ref Unsafe.Add(ref a0, w));
+                }
+
+                break;
+
+            case EpilogueKind.Derivative:
+                {
+                    ref T z0 = ref Unsafe.Add(ref end.Source, at);
+                    ref T d0 = ref Unsafe.Add(ref end.Target, at);
+                    var slope = TL.Broadcast(end.Scalar);
+                    TL.Store(Elementwise.PiecewiseRegister<TL, TV, T>(TL.Load(ref z0), v0, slope), ref d0); // dZ = dA ⊙ f′(Z)
+                    TL.Store(Elementwise.PiecewiseRegister<TL, TV, T>(TL.Load(ref Unsafe.Add(ref z0, w)), v1, slope), ref Unsafe.Add(ref d0, w));
+                    break;
+                }
         }
 
         TL.Store(v0, ref c);
         TL.Store(v1, ref c1);
     }
-}
-
-/// <summary>
-/// What a finished tile of C = Xᵀ·dZ does when the product is a gradient-descent step (see
-/// <see cref="Gemm.DescendTransposeA"/>): when <see cref="Active"/>, the tile goes into
-/// W ← W + α·C (W starts at <see cref="W"/> for the tile, with C's row stride) and C is left unwritten.
-/// </summary>
-internal readonly ref struct Descent<T>(ref T w, T alpha)
-    where T : unmanaged
-{
-    public readonly ref T W = ref w;
-
-    public readonly T Alpha = alpha;
-
-    public bool Active => !Unsafe.IsNullRef(ref W);
 }

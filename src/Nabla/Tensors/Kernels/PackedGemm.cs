@@ -74,11 +74,13 @@ internal sealed class PackedGemm<T> : IPartitioned
     private int ldc;
     private KernelWidth width;
 
-    // A descent product (see Gemm.DescendTransposeA) adds alpha times each finished tile to W instead of storing it.
-    private bool descend;
-    private T[] w = [];
-    private int wOffset;
-    private T alpha;
+    // The epilogue of the last inner block (see Epilogue): its kind, the matrix it writes, the one it reads, its scalar.
+    private EpilogueKind end;
+    private T[] target = [];
+    private int targetOffset;
+    private T[] source = [];
+    private int sourceOffset;
+    private T scalar;
 
     /// <summary>
     /// C (m × n) = op(A)·op(B), where op(A) is m × k and op(B) is k × n.
@@ -87,16 +89,16 @@ internal sealed class PackedGemm<T> : IPartitioned
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
         Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads) =>
-        Multiply(transposeA, transposeB, m, n, k, a, b, c, width, threads, null, T.Zero);
+        Multiply(transposeA, transposeB, m, n, k, a, b, c, width, threads, default);
 
     /// <summary>
-    /// As <see cref="Multiply(bool, bool, int, int, int, Matrix{T}, Matrix{T}, Matrix{T}, KernelWidth, int)"/>;
-    /// with a <paramref name="descent"/> matrix (shaped as C), W ← W + α·op(A)·op(B) instead, C then
-    /// holding only partial sums when k spans several blocks.
+    /// As <see cref="Multiply(bool, bool, int, int, int, Matrix{T}, Matrix{T}, Matrix{T}, KernelWidth, int)"/>,
+    /// with <paramref name="epilogue"/> applied to each finished tile. A descent (W ← W + α·C) leaves in C
+    /// only partial sums, when k spans several blocks.
     /// </summary>
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
-        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads, Matrix<T>? descent, T alpha)
+        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads, Epilogue<T> epilogue)
     {
         var work = job ??= new PackedGemm<T>();
         (work.transA, work.transB, work.m, work.n, work.k, work.width) = (transposeA, transposeB, m, n, k, width);
@@ -104,9 +106,11 @@ internal sealed class PackedGemm<T> : IPartitioned
         (work.a, work.aOffset, work.lda) = (a.Array, a.Offset, a.Cols);
         (work.b, work.bOffset, work.ldb) = (b.Array, b.Offset, b.Cols);
         (work.c, work.cOffset, work.ldc) = (c.Array, c.Offset, c.Cols);
-        (work.descend, work.w, work.wOffset, work.alpha) = descent is null ? (false, [], 0, T.Zero) : (true, descent.Array, descent.Offset, alpha);
+        (work.end, work.scalar) = (epilogue.Kind, epilogue.Scalar);
+        (work.target, work.targetOffset) = epilogue.Target is { } t ? (t.Array, t.Offset) : ([], 0);
+        (work.source, work.sourceOffset) = epilogue.Source is { } s ? (s.Array, s.Offset) : ([], 0);
         Workers.Run(work, threads);
-        (work.a, work.b, work.c, work.w) = ([], [], [], []);
+        (work.a, work.b, work.c, work.target, work.source) = ([], [], [], [], []);
     }
 
     /// <summary>Rows of the micro-tile (MR) for a register width.</summary>
@@ -211,7 +215,7 @@ internal sealed class PackedGemm<T> : IPartitioned
             {
                 int kc = Math.Min(KC, k - pc);
                 bool accumulate = pc > 0; // C = first block, then C += each later block
-                bool descend = this.descend && pc + kc == k; // (… and the last block's sums go into W)
+                bool last = pc + kc == k; // (… and the last block's sums go through the epilogue)
                 PackB(bPack, pc, kc, jc, nc, nr);
                 for (int ic = i0; ic < i1; ic += mcMax)
                 {
@@ -239,14 +243,14 @@ internal sealed class PackedGemm<T> : IPartitioned
                             if (rows == mr && cols == nr)
                             {
                                 int at = ((ic + ir) * ldc) + jc + jr;
-                                var descent = descend ? new Descent<T>(ref w[wOffset + at], alpha) : default;
-                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref c[cOffset + at], ldc, accumulate, in descent);
+                                var tileEnd = last ? EpilogueAt(at, jc + jr) : default;
+                                Tile<TL, TV>(wide, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref c[cOffset + at], ldc, accumulate, in tileEnd);
                             }
                             else
                             {
                                 // An edge of at most 6 rows (64 = 5·12 + 4) takes the half-height tile: half the work, the same sums.
                                 Tile<TL, TV>(wide && rows > MicroKernel.Rows256, kc, ref aPanel, aRow, aStep, ref bPanel, bStep, ref MemoryMarshal.GetReference(edge), nr, false, default);
-                                StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate, descend);
+                                StoreEdge(edge, nr, ic + ir, jc + jr, rows, cols, accumulate, last ? end : EpilogueKind.Store);
                             }
                         }
                     }
@@ -256,51 +260,74 @@ internal sealed class PackedGemm<T> : IPartitioned
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate, in Descent<T> descent)
+    private static void Tile<TL, TV>(bool wide, int kc, ref T a, nint aRow, nint aStep, ref T b, nint bStep, ref T c, int ldc, bool accumulate, in TileEpilogue<T> end)
         where TL : ILanes<TV, T>
         where TV : struct
     {
         if (wide)
         {
-            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate, in descent);
+            MicroKernel.Tile12<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate, in end);
         }
         else
         {
-            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate, in descent);
+            MicroKernel.Tile6<TL, TV, T>(kc, ref a, aRow, aStep, ref b, bStep, ref c, ldc, accumulate, in end);
         }
     }
 
-    /// <summary>Copies (or adds) the part of an edge tile that lies inside C; for a descent, W ← W + α·C there instead.</summary>
+    /// <summary>The epilogue at the tile whose first element is C's element <paramref name="at"/>, in column <paramref name="col"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TileEpilogue<T> EpilogueAt(int at, int col) => end switch
+    {
+        EpilogueKind.Store => default,
+        EpilogueKind.BiasActivation => new(end, ref Element(target, targetOffset + at), ref Element(source, sourceOffset + col), scalar),
+        _ => new(end, ref target[targetOffset + at], ref Element(source, sourceOffset + at), scalar),
+    };
+
+    /// <summary>
+    /// Copies (or adds) the part of an edge tile that lies inside C, then applies the epilogue
+    /// <paramref name="kind"/> there: the scalar form of the micro-kernel's, the same operations in the same order.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEdge(Span<T> edge, int nr, int row, int col, int rows, int cols, bool accumulate, bool descend)
+    private void StoreEdge(Span<T> edge, int nr, int row, int col, int rows, int cols, bool accumulate, EpilogueKind kind)
     {
         for (int r = 0; r < rows; r++)
         {
-            var source = edge.Slice(r * nr, cols);
+            var sums = edge.Slice(r * nr, cols);
             int at = ((row + r) * ldc) + col;
-            var target = c.AsSpan(cOffset + at, cols);
-            if (descend)
+            var results = c.AsSpan(cOffset + at, cols);
+            if (accumulate)
             {
-                var weights = w.AsSpan(wOffset + at, cols);
-                for (int j = 0; j < cols; j++)
-                {
-                    T sum = accumulate ? target[j] + source[j] : source[j];
-                    weights[j] = (alpha * sum) + weights[j]; // multiply, then add: as Sgd's own update
-                }
+                Elementwise.Add(results, sums); // (C + the block's sums, as the kernel adds them)
             }
-            else if (accumulate)
+
+            switch (kind)
             {
-                for (int j = 0; j < cols; j++)
-                {
-                    target[j] += source[j];
-                }
+                case EpilogueKind.Descend:
+                    Elementwise.Axpy(scalar, sums, target.AsSpan(targetOffset + at, cols)); // W ← W + α·dW (dW not kept)
+                    continue;
+                case EpilogueKind.BiasActivation:
+                    if (source.Length != 0)
+                    {
+                        Elementwise.Add(source.AsSpan(sourceOffset + col, cols), sums);      // Z = X·W + b
+                    }
+
+                    if (target.Length != 0)
+                    {
+                        Elementwise.PiecewiseLinear(sums, target.AsSpan(targetOffset + at, cols), scalar); // A = f(Z)
+                    }
+
+                    break;
+                case EpilogueKind.Derivative:
+                    Elementwise.PiecewiseLinearBackward(source.AsSpan(sourceOffset + at, cols), sums, target.AsSpan(targetOffset + at, cols), scalar); // dZ = dA ⊙ f′(Z)
+                    break;
             }
-            else
-            {
-                source.CopyTo(target);
-            }
+
+            sums.CopyTo(results);
         }
     }
+
+    /// <summary>The element, or a null reference for an absent matrix (an empty array).</summary>
+    private static ref T Element(T[] array, int at) => ref array.Length == 0 ? ref Unsafe.NullRef<T>() : ref array[at];
 
     /// <summary>
     /// Packs op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows: panel q holds, for p = 0..kc−1,
