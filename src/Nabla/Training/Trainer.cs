@@ -2,6 +2,7 @@ using System.Numerics;
 using Nabla.Layers;
 using Nabla.Optimizers;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Training;
 
@@ -27,6 +28,9 @@ public sealed class Trainer<T>
 
     // Plain SGD on all parameters with nobody watching: each layer's update is taken inside the backward pass.
     private Sgd<T>? descent;
+
+    // Batches large enough that the next one's rows of X are prefetched during each step (see PrefetchNext).
+    private bool prefetch;
 
     // Two copies of all parameters: the last good weights and those at the epoch's start.
     private (T[] LastGood, T[] EpochStart) snapshots = ([], []);
@@ -84,6 +88,7 @@ public sealed class Trainer<T>
         network.Reserve(batch);
         oneByOne = batch == 1 && Observer is null ? OneExampleStep<T>.For(network, xb) : null;
         descent = flat is not null && oneByOne is null && Observer is null ? optimizer as Sgd<T> : null;
+        prefetch = (long)batch * x.Cols >= PrefetchFrom;
 
         var columns = new List<string> { "loss" };
         columns.AddRange(monitors.Select(mo => mo.Name));
@@ -160,6 +165,11 @@ public sealed class Trainer<T>
         }
 
         Accumulate(sums, loss, output, yb, size, x.Rows);
+        if (prefetch)
+        {
+            PrefetchNext(x, gather, order, start + size, size);
+        }
+
         if (oneByOne is { } single)
         {
             single.Backward(yb);
@@ -188,6 +198,34 @@ public sealed class Trainer<T>
         Observer?.AfterUpdate(steps + 1, network, xb, yb);
         return loss;
     }
+
+    /// <summary>
+    /// Starts bringing the next batch's rows of X (rows order[next..] when shuffled) into the cache, so they
+    /// arrive while this step's backward pass runs rather than stall the next forward product. Only for
+    /// batches of at least <see cref="PrefetchFrom"/> values: a small X stays in cache anyway.
+    /// </summary>
+    private static void PrefetchNext(Matrix<T> x, bool gather, int[] order, int next, int size)
+    {
+        if (next >= x.Rows)
+        {
+            return; // (the epoch's last batch)
+        }
+
+        int count = Math.Min(size, x.Rows - next);
+        if (!gather)
+        {
+            Prefetch.Rows(x, next, count); // (unshuffled: the rows that follow)
+            return;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            Prefetch.Rows(x, order[next + i], 1);
+        }
+    }
+
+    /// <summary>Batches of fewer values of X than this are not prefetched (<see cref="PrefetchNext"/>).</summary>
+    private const int PrefetchFrom = 4096;
 
     /// <summary>Copies every parameter's values, one after another, into <paramref name="copy"/>.</summary>
     private void Save(T[] copy)
