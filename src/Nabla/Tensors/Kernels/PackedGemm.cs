@@ -28,7 +28,9 @@ public enum KernelWidth
 /// transposed B, the B of a product with many rows (each panel then serves so many tiles that a
 /// contiguous copy pays) and the edge panels are copied. An A block stays in L2 (see <see cref="KC"/> for the inner block). Each C element is summed over p = 0..k−1 in order, kc
 /// values at a time, however the work is split between threads, so the result does not depend
-/// on the thread count.
+/// on the thread count. Each tile of the last inner block, still in registers, goes through the
+/// product's <see cref="Epilogue{T}"/>: stored as it is, or with a bias and an activation, the
+/// layer below's δ, or a gradient-descent step.
 /// </summary>
 internal sealed class PackedGemm<T> : IPartitioned
     where T : unmanaged, IFloatingPointIeee754<T>
