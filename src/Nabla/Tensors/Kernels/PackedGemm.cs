@@ -100,14 +100,20 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// </summary>
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
-        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads, Epilogue<T> epilogue)
+        Matrix<T> a, Matrix<T> b, Matrix<T> c, KernelWidth width, int threads, Epilogue<T> epilogue) =>
+        Multiply(transposeA, transposeB, m, n, k, a, b, c.Array, c.Offset, c.Cols, width, threads, epilogue);
+
+    /// <summary>As the others, with C given as an array, where C[0, 0] is, and the stride between its rows.</summary>
+    public static void Multiply(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        Matrix<T> a, Matrix<T> b, T[] c, int cOffset, int ldc, KernelWidth width, int threads, Epilogue<T> epilogue)
     {
         var work = job ??= new PackedGemm<T>();
         (work.transA, work.transB, work.m, work.n, work.k, work.width) = (transposeA, transposeB, m, n, k, width);
         work.packB = transposeB || m >= PackRows * TileRows(width);
         (work.a, work.aOffset, work.lda) = (a.Array, a.Offset, a.Cols);
         (work.b, work.bOffset, work.ldb) = (b.Array, b.Offset, b.Cols);
-        (work.c, work.cOffset, work.ldc) = (c.Array, c.Offset, c.Cols);
+        (work.c, work.cOffset, work.ldc) = (c, cOffset, ldc);
         (work.end, work.scalar) = (epilogue.Kind, epilogue.Scalar);
         (work.target, work.targetOffset) = epilogue.Target is { } t ? (t.Array, t.Offset) : ([], 0);
         (work.source, work.sourceOffset) = epilogue.Source is { } s ? (s.Array, s.Offset) : ([], 0);

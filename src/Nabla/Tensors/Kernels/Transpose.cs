@@ -29,6 +29,32 @@ internal static class Transpose
         }
     }
 
+    /// <summary>
+    /// target[i·targetStride + j] = source[j·sourceStride + i] for i &lt; <paramref name="rows"/>, j &lt; <paramref name="cols"/>:
+    /// a whole matrix (cols × rows in the source) turned over, in square blocks where they fit, one value at a time elsewhere.
+    /// </summary>
+    public static void Whole<T>(ref T source, nint sourceStride, ref T target, nint targetStride, int rows, int cols)
+    {
+        int side = Side<T>();
+        int rowBlocks = side == 0 ? 0 : rows / side * side;
+        int colBlocks = side == 0 ? 0 : cols / side * side;
+        for (int j = 0; j < colBlocks; j += side)
+        {
+            for (int i = 0; i < rowBlocks; i += side)
+            {
+                Block(ref Unsafe.Add(ref source, (j * sourceStride) + i), sourceStride, ref Unsafe.Add(ref target, (i * targetStride) + j), targetStride);
+            }
+        }
+
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = i < rowBlocks ? colBlocks : 0; j < cols; j++)
+            {
+                Unsafe.Add(ref target, (i * targetStride) + j) = Unsafe.Add(ref source, (j * sourceStride) + i);
+            }
+        }
+    }
+
     // Rows r0..r7 → pairs interleaved → quadruples → the two 128-bit halves swapped into place.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Floats(ref float s, nint ls, ref float t, nint lt)
