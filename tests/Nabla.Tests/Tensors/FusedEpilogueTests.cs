@@ -217,9 +217,7 @@ public class FusedEpilogueTests
     [InlineData(2)]
     public void Network_FusedForwardAndBackward_EqualTheSeparatePasses_BitForBit(int threads)
     {
-        int saved = Gemm.Threads;
-        Gemm.Threads = threads;
-        try
+        WithThreads(threads, () =>
         {
             Activation[] activations = [new Relu(), new LeakyRelu(0.05), new Identity(), new Softmax()];
             int[] sizes = [70, 300, 130, 40, 10];
@@ -275,10 +273,6 @@ public class FusedEpilogueTests
                 Assert.Equal(d.DW.ToArray(), fused[l].DW);
                 Assert.Equal(d.DB.ToArray(), fused[l].DB);
             }
-        }
-        finally
-        {
-            Gemm.Threads = saved;
-        }
+        });
     }
 }

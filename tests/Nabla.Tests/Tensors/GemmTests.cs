@@ -11,6 +11,21 @@ namespace Nabla.Tests.Tensors;
 
 public class GemmTests
 {
+    /// <summary>Runs <paramref name="body"/> with <see cref="Gemm.Threads"/> set to <paramref name="threads"/>, then puts it back.</summary>
+    internal static void WithThreads(int threads, Action body)
+    {
+        int saved = Gemm.Threads;
+        Gemm.Threads = threads;
+        try
+        {
+            body();
+        }
+        finally
+        {
+            Gemm.Threads = saved;
+        }
+    }
+
     internal static Matrix<T> Random<T>(int rows, int cols, SeededRandom random)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

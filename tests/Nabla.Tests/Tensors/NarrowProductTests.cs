@@ -85,9 +85,7 @@ public class NarrowProductTests
     [InlineData(2)]
     public void NarrowProducts_EqualThePlainProductThenTheSeparatePasses_BitForBit(int threads)
     {
-        int saved = Gemm.Threads;
-        Gemm.Threads = threads;
-        try
+        WithThreads(threads, () =>
         {
             ulong seed = 1200;
             foreach (var (m, k, n) in Shapes)
@@ -96,10 +94,6 @@ public class NarrowProductTests
                 Check<float>(m, k, n, seed);
                 Check<double>(m, k, n, seed);
             }
-        }
-        finally
-        {
-            Gemm.Threads = saved;
-        }
+        });
     }
 }
