@@ -48,12 +48,8 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Rows, a.Cols, b.Rows, b.Cols, c, "A·B");
-        if (bias is not null && bias.Length != c.Cols)
-        {
-            throw new ArgumentException($"A bias of {bias.Length} does not fit {c.Cols} columns.");
-        }
-
-        Product(false, false, a.Rows, b.Cols, a.Cols, a, b, c, bias);
+        CheckBias(bias, c);
+        Run(false, false, a.Rows, b.Cols, a.Cols, a, b, c, bias is null ? default : Epilogue<T>.BiasActivation(bias, null, T.Zero));
     }
 
     /// <summary>
@@ -66,21 +62,9 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(x.Rows, x.Cols, w.Rows, w.Cols, z, "X·W");
-        if (bias is not null && bias.Length != z.Cols)
-        {
-            throw new ArgumentException($"A bias of {bias.Length} does not fit {z.Cols} columns.");
-        }
-
+        CheckBias(bias, z);
         Fits(a, z, "A");
-        int m = x.Rows, n = w.Cols, k = x.Cols;
-        if (IsSmall(m, n, k))
-        {
-            Small(false, false, m, n, k, x, w, z, bias);
-            Elementwise.PiecewiseLinear(z.Span, a.Span, slope);
-            return;
-        }
-
-        Large(false, false, m, n, k, x, w, z, Epilogue<T>.BiasActivation(bias, a, slope));
+        Run(false, false, x.Rows, w.Cols, x.Cols, x, w, z, Epilogue<T>.BiasActivation(bias, a, slope));
     }
 
     /// <summary>C = Aᵀ·B (A is k×m, B is k×n). The weight gradient: dW = Xᵀ·dZ.</summary>
@@ -88,7 +72,7 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Cols, a.Rows, b.Rows, b.Cols, c, "Aᵀ·B");
-        Product(true, false, a.Cols, b.Cols, a.Rows, a, b, c, null);
+        Run(true, false, a.Cols, b.Cols, a.Rows, a, b, c, default);
     }
 
     /// <summary>
@@ -107,15 +91,7 @@ public static class Gemm
             throw new ArgumentException($"W is {w.Rows}×{w.Cols}; the product is {scratch.Rows}×{scratch.Cols}.");
         }
 
-        int m = a.Cols, n = b.Cols, k = a.Rows;
-        if (IsSmall(m, n, k))
-        {
-            Small(true, false, m, n, k, a, b, scratch, null);
-            Elementwise.Axpy(alpha, scratch.Span, w.Span);
-            return;
-        }
-
-        Large(true, false, m, n, k, a, b, scratch, Epilogue<T>.Descend(w, alpha));
+        Run(true, false, a.Cols, b.Cols, a.Rows, a, b, scratch, Epilogue<T>.Descend(w, alpha));
     }
 
     /// <summary>C = A·Bᵀ (A is m×k, B is n×k). The input gradient: dX = dZ·Wᵀ.</summary>
@@ -123,7 +99,7 @@ public static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(a.Rows, a.Cols, b.Cols, b.Rows, c, "A·Bᵀ");
-        Product(false, true, a.Rows, b.Rows, a.Cols, a, b, c, null);
+        Run(false, true, a.Rows, b.Rows, a.Cols, a, b, c, default);
     }
 
     /// <summary>
@@ -142,56 +118,48 @@ public static class Gemm
         }
 
         Fits(dzBelow, dA, "dZ");
-        int m = dz.Rows, n = w.Rows, k = dz.Cols;
-        if (IsSmall(m, n, k))
-        {
-            Small(false, true, m, n, k, dz, w, dA, null);
-            Elementwise.PiecewiseLinearBackward(zBelow.Span, dA.Span, dzBelow.Span, slope);
-            return;
-        }
-
-        Large(false, true, m, n, k, dz, w, dA, Epilogue<T>.Derivative(zBelow, dzBelow, slope));
+        Run(false, true, dz.Rows, w.Rows, dz.Cols, dz, w, dA, Epilogue<T>.Derivative(zBelow, dzBelow, slope));
     }
 
-    /// <summary>C = op(A)·op(B) (+ bias on every row): the plain loop for tiny sizes (bias fused in), else the packed kernel.</summary>
-    private static void Product<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
+    /// <summary>
+    /// C = op(A)·op(B), then the epilogue. Tiny products take the plain loop (a bias added inside it) and
+    /// then the epilogue's separate passes; a narrow C (see <see cref="IsNarrow"/>) is computed turned
+    /// over, Cᵀ = op(B)ᵀ·op(A)ᵀ, into a scratch matrix and turned back, then the same passes; any other
+    /// goes through the packed kernel, which applies the epilogue to each tile in registers. Each
+    /// element of C is the same sum in the same order on each path, so the values are the same bits.
+    /// </summary>
+    private static void Run<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Epilogue<T> epilogue)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (IsSmall(m, n, k))
         {
             // (k = 0 included: an empty sum is 0)
+            var bias = epilogue.Kind == EpilogueKind.BiasActivation ? epilogue.Source : null;
             Small(transA, transB, m, n, k, a, b, c, bias);
+            Finish(c, epilogue, addBias: false);
+        }
+        else if (IsNarrow(m, n))
+        {
+            // op(B)ᵀ is n × k: B itself when transposed (n × k), else B read transposed; likewise op(A)ᵀ, k × m.
+            var turned = Turned<T>.Scratch(n * m);
+            PackedGemm<T>.Multiply(!transB, !transA, n, m, k, b, a, turned, 0, m, KernelFor<T>(m), ThreadsFor(m, n, k), default);
+            Transpose.Whole(ref turned[0], m, ref c.Start, c.Cols, m, n); // C[i, j] = Cᵀ[j, i]
+            Finish(c, epilogue, addBias: true);
         }
         else
         {
-            // (a bias is added to each tile in registers, as RowVector.AddTo would add it afterwards)
-            Large(transA, transB, m, n, k, a, b, c, bias is null ? default : Epilogue<T>.BiasActivation(bias, null, T.Zero));
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), ThreadsFor(m, n, k), epilogue);
         }
     }
 
-    /// <summary>
-    /// C = op(A)·op(B) through the packed kernel, with the epilogue applied to each tile; a narrow C
-    /// (see <see cref="IsNarrow"/>) is computed turned over, Cᵀ = op(B)ᵀ·op(A)ᵀ, into a scratch matrix,
-    /// then turned back into C, the epilogue following as the separate passes it stands for.
-    /// Each element of C is the same FMA chain over k either way, so the values are the same bits.
-    /// </summary>
-    private static void Large<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Epilogue<T> epilogue)
+    /// <summary>The epilogue as the separate passes it stands for, over a finished C (the bias only when <paramref name="addBias"/>).</summary>
+    private static void Finish<T>(Matrix<T> c, Epilogue<T> epilogue, bool addBias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!IsNarrow(m, n))
-        {
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), ThreadsFor(m, n, k), epilogue);
-            return;
-        }
-
-        // op(B)ᵀ is n × k: B itself when transposed (n × k), else B read transposed; likewise op(A)ᵀ, k × m.
-        var turned = Turned<T>.Scratch(n * m);
-        PackedGemm<T>.Multiply(!transB, !transA, n, m, k, b, a, turned, 0, m, KernelFor<T>(m), ThreadsFor(m, n, k), default);
-        Transpose.Whole(ref turned[0], m, ref c.Start, c.Cols, m, n); // C[i, j] = Cᵀ[j, i]
         switch (epilogue.Kind)
         {
             case EpilogueKind.BiasActivation:
-                if (epilogue.Source is { } bias)
+                if (addBias && epilogue.Source is { } bias)
                 {
                     RowVector.AddTo(c, bias.Span);                                       // Z = X·W + b
                 }
@@ -237,7 +205,7 @@ public static class Gemm
     /// <summary>The packed kernel's register width for a C of <paramref name="n"/> columns.</summary>
     private static KernelWidth KernelFor<T>(int n)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        // A narrow C (an output layer of 10 classes) wastes most of a 2 × 512-bit tile: half the width wastes less.
+        // A narrow C of few rows (not turned over, see IsNarrow) wastes most of a 2 × 512-bit tile: half the width wastes less.
         Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;
 
     /// <summary>
@@ -271,6 +239,15 @@ public static class Gemm
 
                 Unsafe.Add(ref c0, (i * ldc) + j) = hasBias ? sum + Unsafe.Add(ref bias0, j) : sum;
             }
+        }
+    }
+
+    private static void CheckBias<T>(Matrix<T>? bias, Matrix<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (bias is not null && bias.Length != c.Cols)
+        {
+            throw new ArgumentException($"A bias of {bias.Length} does not fit {c.Cols} columns.");
         }
     }
 

@@ -167,7 +167,7 @@ public sealed class Trainer<T>
         Accumulate(sums, loss, output, yb, size, x.Rows);
         if (prefetch)
         {
-            PrefetchNext(x, gather, order, start + size, size);
+            PrefetchNext(x, order, start + size, size);
         }
 
         if (oneByOne is { } single)
@@ -204,7 +204,7 @@ public sealed class Trainer<T>
     /// arrive while this step's backward pass runs rather than stall the next forward product. Only for
     /// batches of at least <see cref="PrefetchFrom"/> values: a small X stays in cache anyway.
     /// </summary>
-    private static void PrefetchNext(Matrix<T> x, bool gather, int[] order, int next, int size)
+    private void PrefetchNext(Matrix<T> x, int[] order, int next, int size)
     {
         if (next >= x.Rows)
         {
@@ -212,7 +212,7 @@ public sealed class Trainer<T>
         }
 
         int count = Math.Min(size, x.Rows - next);
-        if (!gather)
+        if (!options.Shuffle)
         {
             Prefetch.Rows(x, next, count); // (unshuffled: the rows that follow)
             return;
