@@ -13,6 +13,12 @@ internal interface IPartitioned
 /// </summary>
 internal static class Workers
 {
+    /// <summary>
+    /// How many times a waiting thread polls with one pause between polls before it backs off: a few
+    /// microseconds. (A worker polling with 16 pauses between polls took 0.5 µs to start; with one, 0.13 µs.)
+    /// </summary>
+    private const int TightPolls = 1 << 12;
+
     private static readonly Lock Gate = new();
     private static Worker[] pool = [];
     private static int remaining;
@@ -43,10 +49,19 @@ internal static class Workers
             }
 
             job.RunPart(0, parts);
+            // Poll tightly at first (a part usually ends within microseconds of another), then back off
+            // and yield, in case a worker shares this core with the caller.
             var spin = default(SpinWait);
-            while (Volatile.Read(ref remaining) != 0)
+            for (int polls = 0; Volatile.Read(ref remaining) != 0; polls++)
             {
-                spin.SpinOnce(sleep1Threshold: -1);
+                if (polls < TightPolls)
+                {
+                    Thread.SpinWait(1);
+                }
+                else
+                {
+                    spin.SpinOnce(sleep1Threshold: -1);
+                }
             }
         }
         finally
@@ -108,11 +123,13 @@ internal static class Workers
             while (true)
             {
                 long idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
+                int polls = 0;
                 while (Volatile.Read(ref ticket) == seen)
                 {
-                    if (System.Diagnostics.Stopwatch.GetTimestamp() - idleSince < SpinTicks)
+                    // (the clock is read once every 256 polls: reading it is slower than a poll)
+                    if ((++polls & 255) != 0 || System.Diagnostics.Stopwatch.GetTimestamp() - idleSince < SpinTicks)
                     {
-                        Thread.SpinWait(16);
+                        Thread.SpinWait(1);
                         continue;
                     }
 
