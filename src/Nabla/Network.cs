@@ -3,6 +3,7 @@ using Nabla.Activations;
 using Nabla.Layers;
 using Nabla.Losses;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla;
 
@@ -16,8 +17,9 @@ public sealed class Network<T>
 {
     private readonly Dense<T>[] layers;
     private readonly Parameter<T>[] parameters;
-    private readonly T[] values;
-    private readonly T[] gradients;
+    private readonly ArraySegment<T> values;
+    private readonly ArraySegment<T> gradients;
+    private readonly int[] starts; // where each parameter starts in values and in gradients
     private readonly Func<Matrix<T>, Matrix<T>, T> lossValue;
     private readonly Action<Matrix<T>, Matrix<T>, Matrix<T>> lossGradient;
     private readonly FusedDelta fusedDelta;
@@ -50,15 +52,22 @@ public sealed class Network<T>
 
         // θ: every parameter back to back (W1, b1, W2, b2, …), and their gradients in the same order,
         // so that an update is one pass over two vectors and a snapshot of the weights is one copy.
-        values = new T[list.Sum(p => p.Value.Length)];
-        gradients = new T[values.Length];
-        int at = 0;
-        foreach (var p in list)
+        // Each starts on a cache line (see Aligned); the few values between them are zeros, in θ and
+        // in its gradient alike, so an element-wise update leaves them zero.
+        starts = new int[list.Count];
+        int end = 0;
+        for (int i = 0; i < list.Count; i++)
         {
-            int length = p.Value.Length;
-            p.Value.MoveTo(values, at);
-            p.Gradient.MoveTo(gradients, at);
-            at += length;
+            starts[i] = Aligned.RoundUp<T>(end);
+            end = starts[i] + list[i].Value.Length;
+        }
+
+        values = new(Aligned.Allocate<T>(end, out int at), at, end);
+        gradients = new(Aligned.Allocate<T>(end, out at), at, end);
+        for (int i = 0; i < list.Count; i++)
+        {
+            list[i].Value.MoveTo(values.Array!, values.Offset + starts[i]);
+            list[i].Gradient.MoveTo(gradients.Array!, gradients.Offset + starts[i]);
         }
 
         Inputs = inputs;
@@ -92,19 +101,20 @@ public sealed class Network<T>
     /// <summary>
     /// All parameters as one vector θ = (W1, b1, W2, b2, …) and their gradients in the same order,
     /// when every one is trainable and still stored there; otherwise null (a frozen parameter, or a
-    /// layer since put into another network, which stores it in its own vector).
+    /// layer since put into another network, which stores it in its own vector). Between and around
+    /// the parameters lie a few zeros (each parameter starts on a cache line): an element-wise update
+    /// of zero values by zero gradients leaves them zero.
     /// </summary>
-    internal (T[] Values, T[] Gradients)? FlatParameters()
+    internal (ArraySegment<T> Values, ArraySegment<T> Gradients)? FlatParameters()
     {
-        int at = 0;
-        foreach (var p in parameters)
+        for (int i = 0; i < parameters.Length; i++)
         {
-            if (!p.Trainable || p.Value.Array != values || p.Value.Offset != at || p.Gradient.Array != gradients || p.Gradient.Offset != at)
+            var p = parameters[i];
+            if (!p.Trainable || p.Value.Array != values.Array || p.Value.Offset != values.Offset + starts[i]
+                || p.Gradient.Array != gradients.Array || p.Gradient.Offset != gradients.Offset + starts[i])
             {
                 return null;
             }
-
-            at += p.Value.Length;
         }
 
         return (values, gradients);

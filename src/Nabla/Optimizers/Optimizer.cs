@@ -42,10 +42,10 @@ public abstract class Optimizer<T>
     /// <paramref name="g"/> their gradients in the same order. Only for a rule that treats every element
     /// alike (<see cref="UpdatesElementWise"/>), where it gives the values of the update per parameter.
     /// </summary>
-    internal void Step(T[] w, T[] g)
+    internal void Step(ArraySegment<T> w, ArraySegment<T> g)
     {
         Steps++;
-        int chunks = (w.Length + Chunk - 1) / Chunk;
+        int chunks = (w.Count + Chunk - 1) / Chunk;
         if (chunks <= 1)
         {
             Update(0, w, g);
@@ -55,13 +55,13 @@ public abstract class Optimizer<T>
         var job = chunkJob ??= new ChunkedUpdate(this);
         (job.W, job.G, job.Count) = (w, g, chunks);
         Workers.Run(job, Math.Min(Gemm.Threads, chunks));
-        (job.W, job.G) = ([], []);
+        (job.W, job.G) = (default, default);
     }
 
     /// <summary>Counts a step whose update was applied elsewhere (see <see cref="Sgd{T}.Rate"/>).</summary>
     internal void CountStep() => Steps++;
 
-    /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], T[])"/>).</summary>
+    /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(ArraySegment{T}, ArraySegment{T})"/>).</summary>
     internal const int Chunk = 1 << 16;
 
     private ChunkedUpdate? chunkJob;
@@ -106,8 +106,8 @@ public abstract class Optimizer<T>
     /// <summary>Chunks c = part·Count/parts … (part+1)·Count/parts − 1 of one flat update.</summary>
     private sealed class ChunkedUpdate(Optimizer<T> optimizer) : IPartitioned
     {
-        public T[] W = [];
-        public T[] G = [];
+        public ArraySegment<T> W;
+        public ArraySegment<T> G;
         public int Count;
 
         public void RunPart(int part, int parts)
@@ -115,7 +115,7 @@ public abstract class Optimizer<T>
             for (int c = Count * part / parts; c < Count * (part + 1) / parts; c++)
             {
                 int start = c * Chunk;
-                int length = Math.Min(Chunk, W.Length - start);
+                int length = Math.Min(Chunk, W.Count - start);
                 optimizer.Update(c, W.AsSpan(start, length), G.AsSpan(start, length));
             }
         }

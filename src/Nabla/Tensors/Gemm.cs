@@ -141,9 +141,9 @@ public static class Gemm
         else if (IsNarrow(m, n))
         {
             // op(B)ᵀ is n × k: B itself when transposed (n × k), else B read transposed; likewise op(A)ᵀ, k × m.
-            var turned = Turned<T>.Scratch(n * m);
-            PackedGemm<T>.Multiply(!transB, !transA, n, m, k, b, a, turned, 0, m, KernelFor<T>(m), ThreadsFor(m, n, k), default);
-            Transpose.Whole(ref turned[0], m, ref c.Start, c.Cols, m, n); // C[i, j] = Cᵀ[j, i]
+            var (turned, at) = Turned<T>.Scratch(n * m);
+            PackedGemm<T>.Multiply(!transB, !transA, n, m, k, b, a, turned, at, m, KernelFor<T>(m), ThreadsFor(m, n, k), default);
+            Transpose.Whole(ref turned[at], m, ref c.Start, c.Cols, m, n); // C[i, j] = Cᵀ[j, i]
             Finish(c, epilogue, addBias: true);
         }
         else
@@ -192,11 +192,24 @@ public static class Gemm
 
     /// <summary>Each thread's scratch matrix for narrow products turned over (kept between calls: no allocation per step).</summary>
     private static class Turned<T>
+        where T : unmanaged
     {
         [ThreadStatic]
         private static T[]? values;
 
-        public static T[] Scratch(int length) => values is { } v && v.Length >= length ? v : values = new T[length];
+        [ThreadStatic]
+        private static int offset;
+
+        /// <summary>The scratch array and where its values start (on a cache line, see <see cref="Aligned"/>).</summary>
+        public static (T[] Values, int Offset) Scratch(int length)
+        {
+            if (values is null || values.Length - offset < length)
+            {
+                values = Aligned.Allocate<T>(length, out offset);
+            }
+
+            return (values, offset);
+        }
     }
 
     /// <summary>Cores for an m×n product over k: all of them from <see cref="ParallelWork"/> on, else one.</summary>

@@ -23,7 +23,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentOutOfRangeException.ThrowIfNegative(cols);
         Rows = rows;
         Cols = cols;
-        data = new T[rows * cols];
+        data = Kernels.Aligned.Allocate<T>(rows * cols, out offset); // (a large matrix starts on a cache line)
         rowCapacity = cols == 0 ? int.MaxValue : rows;
     }
 
@@ -164,7 +164,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         var m = new Matrix<T>(rows, cols);
         for (int i = 0; i < values.Length; i++)
         {
-            m.data[i] = T.CreateChecked(values[i]);
+            m.data[m.offset + i] = T.CreateChecked(values[i]);
         }
 
         return m;

@@ -21,7 +21,7 @@ public sealed class Trainer<T>
     private readonly Parameter<T>[] parameters;
 
     // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters).
-    private (T[] Values, T[] Gradients)? flat;
+    private (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat;
 
     // The passes for one example at a time through small layers, during a Fit where they apply (see OneExampleStep).
     private OneExampleStep<T>? oneByOne;
@@ -77,7 +77,7 @@ public sealed class Trainer<T>
         flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
         var random = new SeededRandom(options.Seed);
         // lastGood: the weights at the start of the last epoch whose losses were all finite.
-        int parameterCount = parameters.Sum(p => p.Value.Length);
+        int parameterCount = flat is var (theta, _) ? theta.Count : parameters.Sum(p => p.Value.Length);
         if (snapshots.LastGood.Length != parameterCount)
         {
             snapshots = (new T[parameterCount], new T[parameterCount]); // (kept for the next Fit: a large θ is costly to allocate)
@@ -232,7 +232,7 @@ public sealed class Trainer<T>
     {
         if (flat is var (theta, _))
         {
-            theta.CopyTo(copy, 0);
+            theta.CopyTo(copy);
             return;
         }
 
@@ -251,7 +251,7 @@ public sealed class Trainer<T>
     {
         if (flat is var (theta, _))
         {
-            copy.CopyTo(theta, 0);
+            copy.AsSpan().CopyTo(theta);
             return;
         }
 

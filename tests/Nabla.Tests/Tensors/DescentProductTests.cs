@@ -31,7 +31,7 @@ public class DescentProductTests
         var expected = w.Span.ToArray();
         for (int i = 0; i < expected.Length; i++)
         {
-            expected[i] = (alpha * gradient.Array[i]) + expected[i];
+            expected[i] = (alpha * gradient.Span[i]) + expected[i];
         }
 
         return expected;

@@ -66,7 +66,7 @@ public class PackedGemmTests
         }
 
         // Only C's m rows are written: the spare row keeps its NaN.
-        Assert.True(T.IsNaN(c.Array[m * n]));
+        Assert.True(T.IsNaN(c.Array[c.Offset + (m * n)]));
     }
 
     [Theory]

@@ -118,9 +118,9 @@ public class DescendingBackwardTests
             }
         }
 
-        var values = trained.FlatParameters()!.Value.Values;
-        Assert.Equal(plain.FlatParameters()!.Value.Values, values);
-        Assert.NotEqual(Build<T>(shape).FlatParameters()!.Value.Values, values);
+        var values = Theta.Values(trained);
+        Assert.Equal(Theta.Values(plain), values);
+        Assert.NotEqual(Theta.Values(Build<T>(shape)), values);
         Assert.Equal(epochLoss, history.Series("loss"));
         Assert.Equal(optimizer.Steps, sgd.Steps);
     }

@@ -111,16 +111,16 @@ public class OneExampleStepTests
             }
         }
 
-        var (values, gradients) = trained.FlatParameters()!.Value;
-        Assert.Equal(plain.FlatParameters()!.Value.Values, values);
-        Assert.Equal(plain.FlatParameters()!.Value.Gradients, gradients);   // every dW and db of the last step
+        var (values, gradients) = (Theta.Values(trained), Theta.Gradients(trained));
+        Assert.Equal(Theta.Values(plain), values);
+        Assert.Equal(Theta.Gradients(plain), gradients);   // every dW and db of the last step
         for (int l = 0; l < trained.Layers.Count; l++)
         {
             Assert.Equal(plain.Layers[l].Z.ToArray(), trained.Layers[l].Z.ToArray());
             Assert.Equal(plain.Layers[l].DZ.ToArray(), trained.Layers[l].DZ.ToArray());
         }
 
-        Assert.NotEqual(Build<T>(shape, loss, bias).FlatParameters()!.Value.Values, values);
+        Assert.NotEqual(Theta.Values(Build<T>(shape, loss, bias)), values);
         Assert.Equal(epochLoss, history.Series("loss"));
     }
 

@@ -51,7 +51,7 @@ public class ParameterVectorTests
     }
 
     [Fact]
-    public void Network_StoresItsParametersBackToBack_WhereTheLayersStillSeeThem()
+    public void Network_StoresItsParametersInOneVector_EachOnACacheLine_WhereTheLayersStillSeeThem()
     {
         var layers = Layers(1);
         var w1 = layers[0].W;
@@ -60,15 +60,34 @@ public class ParameterVectorTests
 
         var (values, gradients) = net.FlatParameters()!.Value;
         Assert.Same(w1, layers[0].W);
-        Assert.Equal(before, values);
-        Assert.Equal(net.Parameters.Sum(p => p.Value.Length), gradients.Length);
+        Assert.Equal(before, Theta.Values(net));
+        Assert.Equal(values.Count, gradients.Count);
 
-        layers[1].B![0, 1] = 7;                         // b2[1] is element 12 + 4 + 8 + 1 of θ
-        Assert.Equal(7, values[12 + 4 + 8 + 1]);
+        // In order (W1, b1, W2, b2, W3, b3), each from a multiple of 8 doubles (64 bytes) on, at the same
+        // place in both vectors, and the values between them zero.
+        int end = 0;
+        foreach (var p in net.Parameters)
+        {
+            int at = p.Value.Offset - values.Offset;
+            Assert.Same(values.Array, p.Value.Array);
+            Assert.Same(gradients.Array, p.Gradient.Array);
+            Assert.Equal(at, p.Gradient.Offset - gradients.Offset);
+            Assert.True(at >= end);
+            Assert.Equal(0, at % 8);
+            end = at + p.Value.Length;
+        }
+
+        Assert.NotEmpty(Theta.Gaps(net));
+        Assert.All(Theta.Gaps(net), v => Assert.Equal(0, v));
+
+        layers[1].B![0, 1] = 7;                         // b2[1], where the layer and θ both see it
+        Assert.Equal(7, values.Array![net.Parameters[3].Value.Offset + 1]);
         var (x, y) = Data(5);
         net.Forward(x);
         net.Backward(y);
-        Assert.Equal(net.Parameters.SelectMany(p => p.Gradient.ToArray()), gradients);
+        Assert.Equal(
+            Theta.Gradients(net),
+            net.Parameters.SelectMany(p => gradients.Array.AsSpan(p.Gradient.Offset, p.Gradient.Length).ToArray()));
     }
 
     [Fact]
@@ -136,7 +155,8 @@ public class ParameterVectorTests
             }
         }
 
-        Assert.Equal(plain.FlatParameters()!.Value.Values, trained.FlatParameters()!.Value.Values);
+        Assert.Equal(Theta.Values(plain), Theta.Values(trained));
+        Assert.All(Theta.Gaps(trained), v => Assert.Equal(0, v)); // (the update of the whole vector leaves the gaps zero)
         Assert.NotEqual(Layers(3)[0].W.ToArray(), trained.Layers[0].W.ToArray());
     }
 

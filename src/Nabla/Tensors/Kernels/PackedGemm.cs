@@ -49,11 +49,12 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// </summary>
     private const int PackRows = 32;
 
+    // Each thread's packed panels (kept between calls), their first values on a cache line (see Aligned).
     [ThreadStatic]
-    private static T[]? packedA;
+    private static Memory<T> packedA;
 
     [ThreadStatic]
-    private static T[]? packedB;
+    private static Memory<T> packedB;
 
     /// <summary>Each calling thread describes its product in its own job object.</summary>
     [ThreadStatic]
@@ -212,8 +213,8 @@ internal sealed class PackedGemm<T> : IPartitioned
         int mcMax = mr * (wide ? 16 : 24) * 4 / Unsafe.SizeOf<T>(); // an A block of mc × kc stays in L2 (the same bytes for double: DGEMM +3 %)
         int ncMax = nr * (wide ? 64 : 128);  // a B block of kc × nc stays in L2/L3
         int kcMax = Math.Min(KC, k);
-        var aPack = packedA is { } pa && pa.Length >= mcMax * kcMax ? pa : packedA = new T[mcMax * kcMax];
-        var bPack = packedB is { } pb && pb.Length >= ncMax * kcMax ? pb : packedB = new T[ncMax * kcMax];
+        var aPack = Scratch(ref packedA, mcMax * kcMax);
+        var bPack = Scratch(ref packedB, ncMax * kcMax);
         Span<T> edge = stackalloc T[MicroKernel.Rows512 * 2 * 16];
 
         for (int jc = j0; jc < j1; jc += ncMax)
@@ -265,6 +266,18 @@ internal sealed class PackedGemm<T> : IPartitioned
                 }
             }
         }
+    }
+
+    /// <summary>This thread's scratch of at least <paramref name="length"/> values, starting on a cache line.</summary>
+    private static Span<T> Scratch(ref Memory<T> kept, int length)
+    {
+        if (kept.Length < length)
+        {
+            var array = Aligned.Allocate<T>(length, out int offset);
+            kept = array.AsMemory(offset, length);
+        }
+
+        return kept.Span;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -343,7 +356,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// Only the edge panel (fewer than MR rows) is packed; the kernel reads full ones in place.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PackA(T[] dst, int ic, int mc, int pc, int kc, int mr)
+    private void PackA(Span<T> dst, int ic, int mc, int pc, int kc, int mr)
     {
         for (int ir = 0; ir < mc; ir += mr)
         {
@@ -353,7 +366,7 @@ internal sealed class PackedGemm<T> : IPartitioned
                 continue; // read in place by the kernel
             }
 
-            var panel = dst.AsSpan(ir * kc, mr * kc);
+            var panel = dst.Slice(ir * kc, mr * kc);
             if (rows < mr)
             {
                 panel.Clear();
@@ -389,7 +402,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// the NR values op(B)[pc + p, jc + q·NR + j] side by side (columns past the edge are zero).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PackB(T[] dst, int pc, int kc, int jc, int nc, int nr)
+    private void PackB(Span<T> dst, int pc, int kc, int jc, int nc, int nr)
     {
         for (int jr = 0; jr < nc; jr += nr)
         {
@@ -399,7 +412,7 @@ internal sealed class PackedGemm<T> : IPartitioned
                 continue; // read in place by the kernel
             }
 
-            var panel = dst.AsSpan(jr * kc, nr * kc);
+            var panel = dst.Slice(jr * kc, nr * kc);
             if (cols < nr)
             {
                 panel.Clear();
