@@ -21,11 +21,32 @@ public sealed class Softmax : Activation
         {
             var zr = z.Row(i);
             var ar = a.Row(i);
-            T max = TensorPrimitives.Max<T>(zr); // subtract the max: e^{z − max} never overflows
-            TensorPrimitives.Subtract(zr, max, ar);
-            TensorPrimitives.Exp<T>(ar, ar);
-            T sum = TensorPrimitives.Sum<T>(ar);
-            TensorPrimitives.Divide(ar, sum, ar);
+            T max = zr[0];
+            for (int j = 1; j < zr.Length; j++)
+            {
+                max = T.Max(max, zr[j]); // subtract the max: e^{z − max} never overflows
+            }
+
+            for (int j = 0; j < zr.Length; j++)
+            {
+                ar[j] = zr[j] - max;
+            }
+        }
+
+        TensorPrimitives.Exp<T>(a.Span, a.Span); // e^{z − max}, the whole batch in one call (a row is too short for one register)
+        for (int i = 0; i < a.Rows; i++)
+        {
+            var ar = a.Row(i);
+            T sum = T.Zero;
+            for (int j = 0; j < ar.Length; j++)
+            {
+                sum += ar[j];                    // Σₖ e^{zₖ − max}
+            }
+
+            for (int j = 0; j < ar.Length; j++)
+            {
+                ar[j] /= sum;
+            }
         }
     }
 
