@@ -52,13 +52,13 @@ public sealed class Network<T>
 
         // θ: every parameter back to back (W1, b1, W2, b2, …), and their gradients in the same order,
         // so that an update is one pass over two vectors and a snapshot of the weights is one copy.
-        // Each starts on a cache line (see Aligned); the few values between them are zeros, in θ and
-        // in its gradient alike, so an element-wise update leaves them zero.
+        // Each large one starts on a cache line (see Aligned); the few values between are zeros, in θ
+        // and in its gradient alike, so an element-wise update leaves them zero.
         starts = new int[list.Count];
         int end = 0;
         for (int i = 0; i < list.Count; i++)
         {
-            starts[i] = Aligned.RoundUp<T>(end);
+            starts[i] = Aligned.Place<T>(end, list[i].Value.Length);
             end = starts[i] + list[i].Value.Length;
         }
 
@@ -101,9 +101,9 @@ public sealed class Network<T>
     /// <summary>
     /// All parameters as one vector θ = (W1, b1, W2, b2, …) and their gradients in the same order,
     /// when every one is trainable and still stored there; otherwise null (a frozen parameter, or a
-    /// layer since put into another network, which stores it in its own vector). Between and around
-    /// the parameters lie a few zeros (each parameter starts on a cache line): an element-wise update
-    /// of zero values by zero gradients leaves them zero.
+    /// layer since put into another network, which stores it in its own vector). Before each large
+    /// parameter lie a few zeros (it starts on a cache line): an element-wise update of zero values by
+    /// zero gradients leaves them zero.
     /// </summary>
     internal (ArraySegment<T> Values, ArraySegment<T> Gradients)? FlatParameters()
     {

@@ -38,22 +38,22 @@ public abstract class Optimizer<T>
     }
 
     /// <summary>
-    /// Applies one update to all parameters at once: <paramref name="w"/> holds them back to back and
-    /// <paramref name="g"/> their gradients in the same order. Only for a rule that treats every element
+    /// Applies one update to all parameters at once: <paramref name="w"/> holds them (<paramref name="count"/>
+    /// values from <paramref name="wAt"/>) and <paramref name="g"/> their gradients laid out the same way (from <paramref name="gAt"/>). Only for a rule that treats every element
     /// alike (<see cref="UpdatesElementWise"/>), where it gives the values of the update per parameter.
     /// </summary>
-    internal void Step(ArraySegment<T> w, ArraySegment<T> g)
+    internal void Step(T[] w, int wAt, T[] g, int gAt, int count)
     {
         Steps++;
-        int chunks = (w.Count + Chunk - 1) / Chunk;
+        int chunks = (count + Chunk - 1) / Chunk;
         if (chunks <= 1)
         {
-            Update(0, w, g);
+            Update(0, w.AsSpan(wAt, count), g.AsSpan(gAt, count));
             return;
         }
 
         var job = chunkJob ??= new ChunkedUpdate(this);
-        (job.W, job.G, job.Count) = (w, g, chunks);
+        (job.W, job.G, job.Count) = (new(w, wAt, count), new(g, gAt, count), chunks);
         Workers.Run(job, Math.Min(Gemm.Threads, chunks));
         (job.W, job.G) = (default, default);
     }
@@ -61,7 +61,7 @@ public abstract class Optimizer<T>
     /// <summary>Counts a step whose update was applied elsewhere (see <see cref="Sgd{T}.Rate"/>).</summary>
     internal void CountStep() => Steps++;
 
-    /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(ArraySegment{T}, ArraySegment{T})"/>).</summary>
+    /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], int, T[], int, int)"/>).</summary>
     internal const int Chunk = 1 << 16;
 
     private ChunkedUpdate? chunkJob;

@@ -22,6 +22,11 @@ public sealed class Trainer<T>
 
     // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters).
     private (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat;
+    // … and the same as plain fields for the update of each step (two array segments per call cost a stochastic step a few ns).
+    private T[]? flatValues;
+    private T[]? flatGradients;
+    private (int Values, int Gradients) flatAt;
+    private int flatCount;
 
     // The passes for one example at a time through small layers, during a Fit where they apply (see OneExampleStep).
     private OneExampleStep<T>? oneByOne;
@@ -75,6 +80,7 @@ public sealed class Trainer<T>
         }
 
         flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
+        (flatValues, flatGradients, flatAt, flatCount) = flat is var (v, g) ? (v.Array, g.Array, (v.Offset, g.Offset), v.Count) : (null, null, (0, 0), 0);
         var random = new SeededRandom(options.Seed);
         // lastGood: the weights at the start of the last epoch whose losses were all finite.
         int parameterCount = flat is var (theta, _) ? theta.Count : parameters.Sum(p => p.Value.Length);
@@ -186,9 +192,9 @@ public sealed class Trainer<T>
         }
 
         Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
-        if (flat is var (values, gradients))
+        if (flatValues is not null)
         {
-            optimizer.Step(values, gradients); // every parameter in one pass
+            optimizer.Step(flatValues, flatAt.Values, flatGradients!, flatAt.Gradients, flatCount); // every parameter in one pass
         }
         else
         {

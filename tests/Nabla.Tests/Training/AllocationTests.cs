@@ -113,7 +113,7 @@ public class AllocationTests
                 one.Forward();
                 _ = network.LossValue(yb);
                 one.Backward(yb);
-                sgd.Step(values, gradients);
+                sgd.Step(values.Array!, values.Offset, gradients.Array!, gradients.Offset, values.Count);
             },
             1000));
     }
@@ -126,7 +126,7 @@ public class AllocationTests
         g.AsSpan().Fill(1e-3f);
         foreach (var optimizer in new Optimizer<float>[] { new Sgd<float>(0.1), new Momentum<float>(0.1), new Adam<float>(0.01) })
         {
-            Assert.Equal(0, Allocations(() => optimizer.Step(w, g), 50));
+            Assert.Equal(0, Allocations(() => optimizer.Step(w, 0, g, 0, w.Length), 50));
         }
     }
 

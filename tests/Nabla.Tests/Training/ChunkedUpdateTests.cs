@@ -59,13 +59,16 @@ public class ChunkedUpdateTests
             {
                 Gemm.Threads = threads;
                 var chunked = Make(rule);
-                var theta = (double[])w.Clone();
+                // θ 5 values into its array, its gradient at the start of another (as a network's aligned vectors may lie)
+                var theta = new double[w.Length + 5];
+                w.CopyTo(theta, 5);
                 for (int step = 1; step <= 3; step++)
                 {
-                    chunked.Step(theta, Vectors(step).G);
+                    var g = Vectors(step).G;
+                    chunked.Step(theta, 5, g, 0, g.Length);
                 }
 
-                Assert.Equal(whole.ToArray(), theta);
+                Assert.Equal(whole.ToArray(), theta[5..]);
             }
         }
         finally

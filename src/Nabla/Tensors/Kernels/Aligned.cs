@@ -44,10 +44,20 @@ internal static unsafe class Aligned
         return bytes / sizeof(T);
     }
 
-    /// <summary><paramref name="at"/> rounded up so that, from an aligned start, it lies on a cache line.</summary>
-    public static int RoundUp<T>(int at)
+    /// <summary>
+    /// Where, from <paramref name="at"/> on in an aligned vector, to put <paramref name="length"/> values:
+    /// on the next cache line when they are as large as an aligned matrix, else right at <paramref name="at"/>
+    /// (a bias, or a tiny network's weights, gains nothing from a line of its own, and gaps would lengthen
+    /// every update of the whole vector).
+    /// </summary>
+    public static int Place<T>(int at, int length)
         where T : unmanaged
     {
+        if ((long)length * sizeof(T) < From)
+        {
+            return at;
+        }
+
         int values = Line / sizeof(T);
         return (at + values - 1) / values * values;
     }
