@@ -6,7 +6,7 @@
 #   bench/compare.sh [--quick] [--threads N] [--rounds R]
 #
 # --quick runs shorter timings (for a smoke test); the default threads is the machine's cores.
-# Each workload runs R times (default 2) on each side, the two sides taking turns (Nabla, PyTorch,
+# Each workload runs R times (default 3) on each side, the two sides taking turns (Nabla, PyTorch,
 # Nabla, PyTorch, …), and each side's fastest round counts: a shared machine's slow spells then
 # fall on both sides alike, rather than on whichever ran while they lasted.
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 threads=$(nproc)
 quick=""
-rounds=2
+rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick="--quick" ;;

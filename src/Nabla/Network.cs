@@ -50,9 +50,9 @@ public sealed class Network<T>
             }
         }
 
-        // θ: every parameter back to back (W1, b1, W2, b2, …), and their gradients in the same order,
+        // θ: every parameter in order (W1, b1, W2, b2, …), and their gradients laid out the same way,
         // so that an update is one pass over two vectors and a snapshot of the weights is one copy.
-        // Each large one starts on a cache line (see Aligned); the few values between are zeros, in θ
+        // Each large one starts on a cache line (see Aligned); the few values before it are zeros, in θ
         // and in its gradient alike, so an element-wise update leaves them zero.
         starts = new int[list.Count];
         int end = 0;
@@ -99,7 +99,7 @@ public sealed class Network<T>
     public IReadOnlyList<Parameter<T>> Parameters => parameters;
 
     /// <summary>
-    /// All parameters as one vector θ = (W1, b1, W2, b2, …) and their gradients in the same order,
+    /// All parameters as one vector θ = (W1, b1, W2, b2, …) and their gradients laid out the same way,
     /// when every one is trainable and still stored there; otherwise null (a frozen parameter, or a
     /// layer since put into another network, which stores it in its own vector). Before each large
     /// parameter lie a few zeros (it starts on a cache line): an element-wise update of zero values by
