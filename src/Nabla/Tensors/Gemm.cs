@@ -141,9 +141,9 @@ public static class Gemm
         else if (IsNarrow(m, n))
         {
             // op(B)ᵀ is n × k: B itself when transposed (n × k), else B read transposed; likewise op(A)ᵀ, k × m.
-            var (turned, at) = Turned<T>.Scratch(n * m);
-            PackedGemm<T>.Multiply(!transB, !transA, n, m, k, b, a, turned, at, m, KernelFor<T>(m), ThreadsFor(m, n, k), default);
-            Transpose.Whole(ref turned[at], m, ref c.Start, c.Cols, m, n); // C[i, j] = Cᵀ[j, i]
+            var turned = Turned<T>.Scratch(n * m);
+            PackedGemm<T>.Multiply(!transB, !transA, n, m, k, b, a, turned.Array!, turned.Offset, m, KernelFor<T>(m), ThreadsFor(m, n, k), default);
+            Transpose.Whole(ref turned.Array![turned.Offset], m, ref c.Start, c.Cols, m, n); // C[i, j] = Cᵀ[j, i]
             Finish(c, epilogue, addBias: true);
         }
         else
@@ -195,21 +195,9 @@ public static class Gemm
         where T : unmanaged
     {
         [ThreadStatic]
-        private static T[]? values;
+        private static ArraySegment<T> values;
 
-        [ThreadStatic]
-        private static int offset;
-
-        /// <summary>The scratch array and where its values start (on a cache line, see <see cref="Aligned"/>).</summary>
-        public static (T[] Values, int Offset) Scratch(int length)
-        {
-            if (values is null || values.Length - offset < length)
-            {
-                values = Aligned.Allocate<T>(length, out offset);
-            }
-
-            return (values, offset);
-        }
+        public static ArraySegment<T> Scratch(int length) => Aligned.Scratch(ref values, length);
     }
 
     /// <summary>Cores for an m×n product over k: all of them from <see cref="ParallelWork"/> on, else one.</summary>

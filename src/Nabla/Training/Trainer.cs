@@ -20,9 +20,8 @@ public sealed class Trainer<T>
     private readonly Metric[] monitors;
     private readonly Parameter<T>[] parameters;
 
-    // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters).
-    private (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat;
-    // … and the same as plain fields for the update of each step (two array segments per call cost a stochastic step a few ns).
+    // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters):
+    // flatCount values from flatAt in each array (plain fields: array segments cost a one-example step a few ns).
     private T[]? flatValues;
     private T[]? flatGradients;
     private (int Values, int Gradients) flatAt;
@@ -79,7 +78,7 @@ public sealed class Trainer<T>
             order[i] = i;
         }
 
-        flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
+        var flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
         (flatValues, flatGradients, flatAt, flatCount) = flat is var (v, g) ? (v.Array, g.Array, (v.Offset, g.Offset), v.Count) : (null, null, (0, 0), 0);
         var random = new SeededRandom(options.Seed);
         // lastGood: the weights at the start of the last epoch whose losses were all finite.
@@ -236,9 +235,9 @@ public sealed class Trainer<T>
     /// <summary>Copies every parameter's values, one after another, into <paramref name="copy"/>.</summary>
     private void Save(T[] copy)
     {
-        if (flat is var (theta, _))
+        if (flatValues is not null)
         {
-            theta.CopyTo(copy);
+            flatValues.AsSpan(flatAt.Values, flatCount).CopyTo(copy);
             return;
         }
 
@@ -255,9 +254,9 @@ public sealed class Trainer<T>
     /// <summary>Puts the values saved by <see cref="Save"/> back into the parameters.</summary>
     private void Restore(T[] copy)
     {
-        if (flat is var (theta, _))
+        if (flatValues is not null)
         {
-            copy.AsSpan().CopyTo(theta);
+            copy.AsSpan(0, flatCount).CopyTo(flatValues.AsSpan(flatAt.Values, flatCount));
             return;
         }
 

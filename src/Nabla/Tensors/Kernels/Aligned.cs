@@ -35,13 +35,29 @@ internal static unsafe class Aligned
         return array;
     }
 
-    /// <summary>How many values into <paramref name="array"/> the first cache line starts (0 for an array that is not pinned).</summary>
+    /// <summary>How many values into <paramref name="array"/> (a pinned one: its place never changes) the first cache line starts.</summary>
     private static int OffsetToLine<T>(T[] array)
         where T : unmanaged
     {
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
         int bytes = (int)((Line - (address % Line)) % Line);
         return bytes / sizeof(T);
+    }
+
+    /// <summary>
+    /// A thread's scratch, kept between calls: <paramref name="kept"/> if it holds at least
+    /// <paramref name="length"/> values, else a new one that does, starting on a cache line.
+    /// </summary>
+    public static ArraySegment<T> Scratch<T>(ref ArraySegment<T> kept, int length)
+        where T : unmanaged
+    {
+        if (kept.Count < length)
+        {
+            var array = Allocate<T>(length, out int offset);
+            kept = new(array, offset, length);
+        }
+
+        return kept;
     }
 
     /// <summary>

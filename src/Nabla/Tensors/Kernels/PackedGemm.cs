@@ -51,10 +51,10 @@ internal sealed class PackedGemm<T> : IPartitioned
 
     // Each thread's packed panels (kept between calls), their first values on a cache line (see Aligned).
     [ThreadStatic]
-    private static Memory<T> packedA;
+    private static ArraySegment<T> packedA;
 
     [ThreadStatic]
-    private static Memory<T> packedB;
+    private static ArraySegment<T> packedB;
 
     /// <summary>Each calling thread describes its product in its own job object.</summary>
     [ThreadStatic]
@@ -213,8 +213,8 @@ internal sealed class PackedGemm<T> : IPartitioned
         int mcMax = mr * (wide ? 16 : 24) * 4 / Unsafe.SizeOf<T>(); // an A block of mc × kc stays in L2 (the same bytes for double: DGEMM +3 %)
         int ncMax = nr * (wide ? 64 : 128);  // a B block of kc × nc stays in L2/L3
         int kcMax = Math.Min(KC, k);
-        var aPack = Scratch(ref packedA, mcMax * kcMax);
-        var bPack = Scratch(ref packedB, ncMax * kcMax);
+        var aPack = Aligned.Scratch(ref packedA, mcMax * kcMax).AsSpan();
+        var bPack = Aligned.Scratch(ref packedB, ncMax * kcMax).AsSpan();
         Span<T> edge = stackalloc T[MicroKernel.Rows512 * 2 * 16];
 
         for (int jc = j0; jc < j1; jc += ncMax)
@@ -266,18 +266,6 @@ internal sealed class PackedGemm<T> : IPartitioned
                 }
             }
         }
-    }
-
-    /// <summary>This thread's scratch of at least <paramref name="length"/> values, starting on a cache line.</summary>
-    private static Span<T> Scratch(ref Memory<T> kept, int length)
-    {
-        if (kept.Length < length)
-        {
-            var array = Aligned.Allocate<T>(length, out int offset);
-            kept = array.AsMemory(offset, length);
-        }
-
-        return kept.Span;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
