@@ -161,6 +161,11 @@ public sealed class Network<T>
         OutputDelta(y);
         for (int l = layers.Length - 1; l >= 0; l--)
         {
+            if (l == 1 && !computeInputGradient && layers[1].BackwardWithBottom(layers[0], descent, Gemm.Threads))
+            {
+                break; // the two bottom layers in one pass, split between cores by the first layer's units
+            }
+
             var below = l > 0 ? layers[l - 1] : null;
             if (!layers[l].BackwardFromDelta(computeDx: l > 0 || computeInputGradient, descent, below) && below is not null)
             {

@@ -129,6 +129,9 @@ public sealed class Dense<T>
         }
     }
 
+    /// <summary>The slope of a piecewise-linear f (relu, leaky relu, identity), which the products' epilogues apply; else null.</summary>
+    internal T? PiecewiseSlope => f.PiecewiseSlope;
+
     /// <summary>f and f′ one value at a time for this layer on one example, or null (see <see cref="ActivationKernel{T}.OneByOne"/>).</summary>
     internal ScalarActivation<T>? OneByOne => f.OneByOne(Units);
 
@@ -166,7 +169,7 @@ public sealed class Dense<T>
         }
         else
         {
-            if (computeDx && below?.f.PiecewiseSlope is { } slope)
+            if (computeDx && below?.PiecewiseSlope is { } slope)
             {
                 Gemm.MultiplyTransposeBDerivative(DZ, W, DX, below.Z, below.DZ, slope); // dX = dZ·Wᵀ; below, δ = dX ⊙ f′(Z)
                 belowDone = true;
@@ -176,10 +179,7 @@ public sealed class Dense<T>
                 Gemm.MultiplyTransposeB(DZ, W, DX);        // dX = dZ·Wᵀ (first: a descent changes W)
             }
 
-            if (B is not null)
-            {
-                RowVector.ColumnSums(DZ, DB.Span);         // db = column sums of dZ
-            }
+            SumBiasGradient();
 
             if (descent is { } rate)
             {
@@ -191,11 +191,43 @@ public sealed class Dense<T>
             }
         }
 
+        StepBias(descent);
+        return belowDone;
+    }
+
+    /// <summary>
+    /// <see cref="BackwardFromDelta(bool, T?, Dense{T}?)"/> with dX for this layer and then without dX for
+    /// <paramref name="bottom"/>, the network's first layer, right below it: the products of both split
+    /// between <paramref name="threads"/> cores by the bottom layer's units, with one wait in all (see
+    /// <see cref="SplitBackward{T}"/>). False, with nothing done, where that split does not apply.
+    /// </summary>
+    internal bool BackwardWithBottom(Dense<T> bottom, T? descent, int threads)
+    {
+        if (!SplitBackward<T>.TryRun(this, bottom, descent, threads))
+        {
+            return false;
+        }
+
+        SumBiasGradient();
+        StepBias(descent);
+        return true;
+    }
+
+    /// <summary>db = column sums of dZ (a layer with a bias).</summary>
+    private void SumBiasGradient()
+    {
+        if (B is not null)
+        {
+            RowVector.ColumnSums(DZ, DB.Span);             // db = column sums of dZ
+        }
+    }
+
+    /// <summary>b ← b + α·db for a descent factor α = −η (a layer with a bias).</summary>
+    private void StepBias(T? descent)
+    {
         if (descent is { } alpha && B is not null)
         {
             Elementwise.Axpy(alpha, DB.Span, B.Span);      // b ← b − η·db
         }
-
-        return belowDone;
     }
 }

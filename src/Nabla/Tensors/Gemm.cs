@@ -36,6 +36,9 @@ public static class Gemm
     /// <summary>True when an m×n result summed over k takes the plain loop (see <see cref="SmallWork"/>).</summary>
     public static bool IsSmall(int m, int n, int k) => (long)m * n * k <= SmallWork;
 
+    /// <summary>True when an m×n result summed over k goes through the packed kernel: neither tiny nor narrow.</summary>
+    internal static bool IsPacked(int m, int n, int k) => !IsSmall(m, n, k) && !IsNarrow(m, n);
+
     /// <summary>C = A·B (A is m×k, B is k×n). The forward pass: Z = X·W.</summary>
     public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> c)
         where T : unmanaged, IFloatingPointIeee754<T> => Multiply(a, b, c, null);
@@ -185,7 +188,7 @@ public static class Gemm
     /// computed turned over, its few columns as the rows of 12- or 6-row tiles (10 of 12) and its many
     /// rows across the registers: 64 × 128 × 10 and 128 × 64 × 10 take 1.6–1.9 µs instead of 2.6.
     /// </summary>
-    private static bool IsNarrow(int m, int n) => Width != KernelWidth.Scalar && n <= NarrowCols && m >= 2 * NarrowCols;
+    internal static bool IsNarrow(int m, int n) => Width != KernelWidth.Scalar && n <= NarrowCols && m >= 2 * NarrowCols;
 
     /// <summary>C of at most this many columns is narrow (see <see cref="IsNarrow"/>).</summary>
     private const int NarrowCols = 16;
@@ -204,7 +207,7 @@ public static class Gemm
     private static int ThreadsFor(int m, int n, int k) => (long)m * n * k >= ParallelWork ? Math.Max(1, Threads) : 1;
 
     /// <summary>The packed kernel's register width for a C of <paramref name="n"/> columns.</summary>
-    private static KernelWidth KernelFor<T>(int n)
+    internal static KernelWidth KernelFor<T>(int n)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         // A narrow C of few rows (not turned over, see IsNarrow) wastes most of a 2 × 512-bit tile: half the width wastes less.
         Width == KernelWidth.Vector512 && n <= PackedGemm<T>.TileCols(KernelWidth.Vector256) ? KernelWidth.Vector256 : Width;

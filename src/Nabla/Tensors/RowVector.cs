@@ -53,10 +53,26 @@ public static class RowVector
             return;
         }
 
+        ColumnSums(m, 0, sums);
+    }
+
+    /// <summary>
+    /// s = Σ_i M[i, first..first+s.Length), the sums of a block of columns: each the same sum, in the
+    /// same order, as in <see cref="ColumnSums{T}(Matrix{T}, Span{T})"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ColumnSums<T>(Matrix<T> m, int first, Span<T> sums)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (first < 0 || first + sums.Length > m.Cols)
+        {
+            throw new ArgumentException($"Columns {first}..{first + sums.Length} are not all among {m.Cols}.");
+        }
+
         sums.Clear();
         for (int i = 0; i < m.Rows; i++)
         {
-            Elementwise.Add(m.Row(i), sums);
+            Elementwise.Add(m.Row(i).Slice(first, sums.Length), sums);
         }
     }
 }

@@ -110,17 +110,31 @@ internal sealed class PackedGemm<T> : IPartitioned
         Matrix<T> a, Matrix<T> b, T[] c, int cOffset, int ldc, KernelWidth width, int threads, Epilogue<T> epilogue)
     {
         var work = job ??= new PackedGemm<T>();
-        (work.transA, work.transB, work.m, work.n, work.k, work.width) = (transposeA, transposeB, m, n, k, width);
-        work.packB = transposeB || m >= PackRows * TileRows(width);
-        (work.a, work.aOffset, work.lda) = (a.Array, a.Offset, a.Cols);
-        (work.b, work.bOffset, work.ldb) = (b.Array, b.Offset, b.Cols);
-        (work.c, work.cOffset, work.ldc) = (c, cOffset, ldc);
-        (work.end, work.scalar) = (epilogue.Kind, epilogue.Scalar);
-        (work.target, work.targetOffset) = epilogue.Target is { } t ? (t.Array, t.Offset) : ([], 0);
-        (work.source, work.sourceOffset) = epilogue.Source is { } s ? (s.Array, s.Offset) : ([], 0);
+        work.Describe(transposeA, transposeB, m, n, k, a, b, c, cOffset, ldc, width, epilogue);
         Workers.Run(work, threads);
-        (work.a, work.b, work.c, work.target, work.source) = ([], [], [], [], []);
+        work.Release();
     }
+
+    /// <summary>
+    /// Sets up the product C = op(A)·op(B) and its epilogue (as <see cref="Multiply(bool, bool, int, int, int, Matrix{T}, Matrix{T}, T[], int, int, KernelWidth, int, Epilogue{T})"/>),
+    /// for <see cref="RunPart"/> or <see cref="ComputeBlock"/> to compute; <see cref="Release"/> drops the matrices afterwards.
+    /// </summary>
+    public void Describe(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        Matrix<T> a, Matrix<T> b, T[] c, int cOffset, int ldc, KernelWidth width, Epilogue<T> epilogue)
+    {
+        (transA, transB, this.m, this.n, this.k, this.width) = (transposeA, transposeB, m, n, k, width);
+        packB = transposeB || m >= PackRows * TileRows(width);
+        (this.a, aOffset, lda) = (a.Array, a.Offset, a.Cols);
+        (this.b, bOffset, ldb) = (b.Array, b.Offset, b.Cols);
+        (this.c, this.cOffset, this.ldc) = (c, cOffset, ldc);
+        (end, scalar) = (epilogue.Kind, epilogue.Scalar);
+        (target, targetOffset) = epilogue.Target is { } t ? (t.Array, t.Offset) : ([], 0);
+        (source, sourceOffset) = epilogue.Source is { } s ? (s.Array, s.Offset) : ([], 0);
+    }
+
+    /// <summary>Forgets the matrices of the described product (so they can be collected).</summary>
+    public void Release() => (a, b, c, target, source) = ([], [], [], [], []);
 
     /// <summary>Rows of the micro-tile (MR) for a register width.</summary>
     public static int TileRows(KernelWidth width) => width == KernelWidth.Vector512 ? MicroKernel.Rows512 : MicroKernel.Rows256;
@@ -156,6 +170,15 @@ internal sealed class PackedGemm<T> : IPartitioned
             j1 = Math.Min(n, colTiles * (part + 1) / parts * nr);
         }
 
+        ComputeBlock(i0, i1, j0, j1);
+    }
+
+    /// <summary>
+    /// C[i0..i1, j0..j1] of the described product, with its epilogue, on the calling thread: the same
+    /// values as any split of the whole (each element is the same sum in the same order).
+    /// </summary>
+    public void ComputeBlock(int i0, int i1, int j0, int j1)
+    {
         if (i0 >= i1 || j0 >= j1)
         {
             return;
