@@ -4,6 +4,7 @@ using Nabla.Layers;
 using Nabla.Losses;
 using Nabla.Optimizers;
 using Nabla.Tensors;
+using Nabla.Tests.Tensors;
 using Nabla.Training;
 
 namespace Nabla.Tests.Layers;
@@ -135,31 +136,23 @@ public class SplitBackwardTests
     {
         double[] Train(int threads)
         {
-            int saved = Gemm.Threads;
-            Gemm.Threads = threads;
-            try
+            var network = Build<float>(new Relu());
+            var random = new SeededRandom(6);
+            var x = new Matrix<float>(256, network.Inputs);
+            var y = new Matrix<float>(256, network.Outputs);
+            for (int i = 0; i < x.Length; i++)
             {
-                var network = Build<float>(new Relu());
-                var random = new SeededRandom(6);
-                var x = new Matrix<float>(256, network.Inputs);
-                var y = new Matrix<float>(256, network.Outputs);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    x.Span[i] = (float)random.Uniform(0, 1);
-                }
-
-                for (int i = 0; i < 256; i++)
-                {
-                    y[i, i % 3] = 1;
-                }
-
-                new Trainer<float>(network, new Sgd<float>(0.1), new TrainOptions { Epochs = 2, BatchSize = 64 }).Fit(x, y);
-                return [.. network.Parameters.SelectMany(p => p.Value.ToArray().Select(v => (double)v))];
+                x.Span[i] = (float)random.Uniform(0, 1);
             }
-            finally
+
+            for (int i = 0; i < 256; i++)
             {
-                Gemm.Threads = saved;
+                y[i, i % 3] = 1;
             }
+
+            var trainer = new Trainer<float>(network, new Sgd<float>(0.1), new TrainOptions { Epochs = 2, BatchSize = 64 });
+            GemmTests.WithThreads(threads, () => trainer.Fit(x, y));
+            return [.. network.Parameters.SelectMany(p => p.Value.ToArray().Select(v => (double)v))];
         }
 
         Assert.Equal(Train(1), Train(2));

@@ -275,6 +275,24 @@ public class GemmTests
     }
 
     [Fact]
+    public void RowVector_ColumnSumsOfABlock_AreThoseOfTheWhole_BitForBit()
+    {
+        var random = new SeededRandom(8);
+        var m = Random<float>(45, 70, random);
+        var whole = new float[70];
+        RowVector.ColumnSums(m, whole);
+        foreach (var (first, count) in new[] { (0, 32), (32, 38), (5, 3), (69, 1), (10, 0) })
+        {
+            var block = new float[count];
+            RowVector.ColumnSums(m, first, block);
+            Assert.Equal(whole[first..(first + count)], block);
+        }
+
+        Assert.Throws<ArgumentException>(() => RowVector.ColumnSums(m, 60, new float[11]));
+        Assert.Throws<ArgumentException>(() => RowVector.ColumnSums(m, -1, new float[2]));
+    }
+
+    [Fact]
     public void Matrix_SetRows_BeyondCapacity_Throws()
     {
         var m = new Matrix<double>(3, 4);
