@@ -46,7 +46,8 @@ internal sealed class SplitBackward<T> : IPartitioned
     public static bool TryRun(Dense<T> layer, Dense<T> bottom, T? descent, int threads)
     {
         int m = layer.DZ.Rows, n0 = bottom.Inputs, n1 = bottom.Units, n2 = layer.Units;
-        if (threads < 2 || bottom.PiecewiseSlope is not { } slope || SmallDense.Fits(m, n1, n2) || SmallDense.Fits(m, n0, n1)
+        // (a product that is packed is not small, so neither layer takes SmallDense's loops)
+        if (threads < 2 || bottom.PiecewiseSlope is not { } slope
             || !Gemm.IsPacked(m, n1, n2) || !Gemm.IsPacked(n1, n2, m) || !Gemm.IsPacked(n0, n1, m)
             || (long)m * n1 * ((2L * n2) + n0) < Gemm.ParallelWork)
         {

@@ -88,35 +88,7 @@ public class DescendingBackwardTests
 
         // The same steps through Forward, Backward and Sgd.Step over each parameter.
         var plain = Build<T>(shape);
-        var optimizer = new Sgd<T>(0.05);
-        var random = new SeededRandom(options.Seed);
-        int[] order = [.. Enumerable.Range(0, rows)];
-        var epochLoss = new double[options.Epochs];
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            if (shuffle)
-            {
-                random.Shuffle(order);
-            }
-
-            for (int start = 0; start < rows; start += batch)
-            {
-                int size = Math.Min(batch, rows - start);
-                var xb = new Matrix<T>(size, x.Cols);
-                var yb = new Matrix<T>(size, y.Cols);
-                for (int i = 0; i < size; i++)
-                {
-                    x.Row(order[start + i]).CopyTo(xb.Row(i));
-                    y.Row(order[start + i]).CopyTo(yb.Row(i));
-                }
-
-                plain.Forward(xb);
-                double value = double.CreateChecked(plain.LossValue(yb));
-                epochLoss[epoch] += plain.Loss.Reduction == Reduction.Mean && size != rows ? value * size / rows : value;
-                plain.Backward(yb);
-                optimizer.Step(plain.Parameters);
-            }
-        }
+        var (epochLoss, optimizer) = PlainSgd.Train(plain, x, y, options, 0.05);
 
         var values = Theta.Values(trained);
         Assert.Equal(Theta.Values(plain), values);

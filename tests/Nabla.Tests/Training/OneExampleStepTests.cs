@@ -86,30 +86,7 @@ public class OneExampleStepTests
 
         // The same steps through the network's own Forward and Backward, one parameter updated at a time.
         var plain = Build<T>(shape, loss, bias);
-        var optimizer = new Sgd<T>(0.2);
-        var random = new SeededRandom(options.Seed);
-        int[] order = [.. Enumerable.Range(0, x.Rows)];
-        var epochLoss = new double[options.Epochs];
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            if (shuffle)
-            {
-                random.Shuffle(order);
-            }
-
-            foreach (int row in order)
-            {
-                var xb = new Matrix<T>(1, x.Cols);
-                var yb = new Matrix<T>(1, y.Cols);
-                x.Row(row).CopyTo(xb.Span);
-                y.Row(row).CopyTo(yb.Span);
-                plain.Forward(xb);
-                double value = double.CreateChecked(plain.LossValue(yb));
-                epochLoss[epoch] += loss.Reduction == Reduction.Mean ? value * 1 / x.Rows : value; // the trainer's epoch loss
-                plain.Backward(yb);
-                optimizer.Step(plain.Parameters);
-            }
-        }
+        var (epochLoss, _) = PlainSgd.Train(plain, x, y, options, 0.2);
 
         var (values, gradients) = (Theta.Values(trained), Theta.Gradients(trained));
         Assert.Equal(Theta.Values(plain), values);
