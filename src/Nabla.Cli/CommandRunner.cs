@@ -5,13 +5,15 @@ namespace Nabla.Cli;
 
 /// <summary>
 /// Parses and runs a command line. Exit codes: 0 success, 1 a problem with the input
-/// (printed as one plain message, never a stack trace), 2 a usage error.
+/// (printed as one plain message, never a stack trace), 2 a usage error, 70 a fault of nabla's
+/// own (also one plain message: what failed and how to report it).
 /// </summary>
 public static class CommandRunner
 {
     public const int Ok = 0;
     public const int InputError = 1;
     public const int UsageError = 2;
+    public const int InternalError = 70;
 
     /// <remarks>Ctrl-C is left to the commands: training stops cleanly through <see cref="Interrupt"/>; others just end.</remarks>
     public static int Run(Command root, string[] args)
@@ -36,6 +38,22 @@ public static class CommandRunner
         {
             Console.Error.WriteLine($"nabla: {e.Message}");
             return InputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"nabla: {e.Message} Fix: check that the path exists and that you may read or write it.");
+            return InputError;
+        }
+        catch (OutOfMemoryException)
+        {
+            Console.Error.WriteLine("nabla: there is not enough memory for this. Fix: use a smaller network, batch or data set.");
+            return InputError;
+        }
+        catch (Exception e)
+        {
+            // A fault of nabla's own: still one plain line, never a stack trace.
+            Console.Error.WriteLine($"nabla: internal error ({e.GetType().Name}: {e.Message}). Please report it with the command and files that caused it.");
+            return InternalError;
         }
     }
 

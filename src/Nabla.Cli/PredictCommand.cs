@@ -32,6 +32,7 @@ public static class PredictCommand
         var model = SpecReader.ReadFile(modelFile.FullName);
         var data = csv is null ? new ModelCsvData("--x", ParseRows(x!), null, null) : ModelCsv.Read(model, csv.FullName, label, labelRequired: false);
         double[][] outputs = SpecPredictor.Predict(model, data.X);
+        int broken = outputs.Count(o => !o.All(double.IsFinite));
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("#");
@@ -58,21 +59,32 @@ public static class PredictCommand
             cells.Add(PredictionTable.Shorten(outputs[i], 6));
             if (model.Classes is { } classes)
             {
-                cells.Add(ClassLabels.NameOf(classes, outputs[i]));
+                // A NaN or ∞ output stands for no class: argmax would name the first one.
+                cells.Add(outputs[i].All(double.IsFinite) ? ClassLabels.NameOf(classes, outputs[i]) : "none (output not finite)");
             }
 
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 
         CommandRunner.Out.Write(table);
+        if (broken > 0)
+        {
+            Console.Error.WriteLine($"nabla: {broken} of {outputs.Length} outputs are not finite (NaN or ∞): the inputs or the weights are too large for {model.Train.Precision}; those rows have no class.");
+        }
+
         return CommandRunner.Ok;
     }
 
-    private static double[][] ParseRows(string text) =>
-        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    private static double[][] ParseRows(string text)
+    {
+        double[][] rows = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((row, i) => row.Split(',', StringSplitOptions.TrimEntries).Select(cell =>
                 double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
                     ? v
                     : throw new NablaException($"--x: row {i + 1} holds \"{cell}\", not a finite number. Fix: write numbers such as \"0,1;1,1\".")).ToArray())
             .ToArray();
+        return rows.Length > 0
+            ? rows
+            : throw new NablaException("--x: no input rows are given. Fix: write comma-separated values, rows separated by ';', e.g. --x \"0,1;1,1\".");
+    }
 }

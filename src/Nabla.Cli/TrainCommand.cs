@@ -20,12 +20,11 @@ public static class TrainCommand
             Description = "Learning rate(s), comma-separated; several run from the same initial weights and are compared, e.g. 0.1,0.5,0.8.",
             CustomParser = ParseRates,
         };
-        var epochs = new Option<int?>("--epochs") { Description = "Number of epochs (passes over the training data)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Number of epochs (passes over the training data).", CustomParser = ParseEpochs };
         var batch = new Option<int?>("--batch") { Description = "Examples per step: 'full' (the whole data set) or a number K (1 = one example at a time).", CustomParser = ParseBatch };
         var seed = new Option<ulong?>("--seed") { Description = "Seed for initial weights the spec leaves out, shuffling, toy data sets and the test split." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write (default: runs/<spec name>, or runs/<spec name>-2, … if taken)." };
         var force = new Option<bool>("--force") { Description = "Replace an existing run folder given by --out." };
-        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 0) { r.AddError("--epochs must be 0 or more."); } });
         var command = new Command("train", "Train the network a spec describes and write a run folder: model, weights, history, plots, summary.")
         {
             spec, lr, epochs, batch, seed, output, force,
@@ -59,7 +58,25 @@ public static class TrainCommand
             rates.Add(rate);
         }
 
+        if (rates.Count == 0)
+        {
+            result.AddError("--lr: no learning rate is given. Write e.g. --lr 0.5 or --lr 0.1,0.5,0.8.");
+            return null;
+        }
+
         return [.. rates];
+    }
+
+    private static int? ParseEpochs(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+        {
+            return n;
+        }
+
+        result.AddError($"--epochs: \"{text}\" is not a whole number from 0 to {int.MaxValue}.");
+        return null;
     }
 
     private static int? ParseBatch(ArgumentResult result)

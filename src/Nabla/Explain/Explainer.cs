@@ -12,11 +12,14 @@ namespace Nabla.Explain;
 /// </summary>
 public static class Explainer
 {
+    /// <summary>The most steps a worked solution writes out: it is read by a person (train runs longer).</summary>
+    public const int MaxSteps = 1000;
+
     public static Explanation Run(ModelSpec spec, int steps = 1)
     {
-        if (steps < 1)
+        if (steps is < 1 or > MaxSteps)
         {
-            throw new NablaException($"--steps must be at least 1 (got {steps}).");
+            throw new NablaException($"--steps must be between 1 and {MaxSteps} (got {steps}). Fix: a worked solution is for reading; use `nabla train` for longer runs.");
         }
 
         spec = SpecTrainer.Copy(spec);

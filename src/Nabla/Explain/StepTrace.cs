@@ -53,5 +53,9 @@ public sealed class StepTrace
         values[name] = value;
     }
 
+    /// <summary>How many numbers the step holds (every quantity and Jacobian), to bound what a trace keeps.</summary>
+    public long ValueCount =>
+        values.Values.Sum(m => (long)m.Rows * m.Cols) + Jacobians.Values.Sum(js => js.Sum(j => (long)j.Rows * j.Cols));
+
     public void SetScalar(string name, double value) => Set(name, Matrix<double>.FromRows([[value]]));
 }

@@ -14,8 +14,15 @@ namespace Nabla.Explain;
 public sealed class Trace<T> : IStepObserver<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// At most this many numbers are kept over all steps: far more than anyone reads, and few enough
+    /// that every format (json's text above all) stays within a few hundred MB.
+    /// </summary>
+    public const long ValueBudget = 2_000_000;
+
     private readonly List<StepTrace> steps = [];
     private StepTrace? current;
+    private long valueCount;
 
     public IReadOnlyList<StepTrace> Steps => steps;
 
@@ -81,6 +88,14 @@ public sealed class Trace<T> : IStepObserver<T>
 
         network.Forward(x); // the same batch through the updated network
         s.SetScalar("loss_next", double.CreateChecked(network.LossValue(y)));
+        valueCount += s.ValueCount;
+        if (valueCount > ValueBudget)
+        {
+            throw new NablaException(
+                $"the worked solution of {steps.Count + 1} steps would hold more than {ValueBudget:N0} numbers (this network and batch give {s.ValueCount:N0} a step). " +
+                $"Fix: ask for at most {Math.Max(1, steps.Count)} steps, or a smaller batch.");
+        }
+
         steps.Add(s);
         current = null;
     }

@@ -19,9 +19,19 @@ public static class AnswerChecker
         var explanation = Explainer.Run(spec, file.LastStep);
         var answers = AnswerBinder.Bind(file, explanation.Steps);
         var rules = new StepRules(spec);
+        var byAnswer = new Dictionary<Answer, List<CheckedValue>>(); // one lookup, so the work grows with the lines, not their square
         var values = answers
             .SelectMany(a => a.Elements.Select(e => new CheckedValue(a, e, explanation.Steps[a.Step - 1][a.Name][e.Row, e.Col])))
             .ToList();
+        foreach (var v in values)
+        {
+            if (!byAnswer.TryGetValue(v.Answer, out var same))
+            {
+                byAnswer[v.Answer] = same = [];
+            }
+
+            same.Add(v);
+        }
 
         foreach (var group in values.GroupBy(v => v.Step))
         {
@@ -36,7 +46,7 @@ public static class AnswerChecker
                 v.InheritedFrom = inherited?.From ?? [];
                 if (!v.IsInherited)
                 {
-                    v.Diagnosis = diagnoser.Diagnose(v, values.Where(o => o.Answer == v.Answer).ToList());
+                    v.Diagnosis = diagnoser.Diagnose(v, byAnswer[v.Answer]);
                 }
             }
         }

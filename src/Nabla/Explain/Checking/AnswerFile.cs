@@ -153,7 +153,9 @@ public sealed partial class AnswerFile
 
     private static int ReadStep(string value, AnswerLine probe) =>
         int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int step) && step >= 1
-            ? step
+            ? step <= Explainer.MaxSteps
+                ? step
+                : throw probe.Error($"step {value.Trim()} is beyond the {Explainer.MaxSteps} steps a check can follow", $"check steps 1 to {Explainer.MaxSteps}")
             : throw probe.Error($"\"{value}\" is not a step number", "write \"step = 1\" (steps count from 1)");
 
     private static string StripComment(string line)

@@ -26,18 +26,45 @@ public sealed class CheckReport(string specFile, string answerFile, IReadOnlyLis
     /// <summary>The values that inherited a root error, directly or through other inherited values.</summary>
     public IReadOnlyList<CheckedValue> Inheritors(CheckedValue root)
     {
+        heirs ??= DirectHeirs(Values);
         var found = new List<CheckedValue>();
+        var seen = new HashSet<CheckedValue>();
         var frontier = new Queue<CheckedValue>([root]);
         while (frontier.TryDequeue(out var v))
         {
-            foreach (var heir in Values.Where(h => h.InheritedFrom.Contains(v) && !found.Contains(h)))
+            foreach (var heir in heirs.TryGetValue(v, out var direct) ? direct : [])
             {
-                found.Add(heir);
-                frontier.Enqueue(heir);
+                if (seen.Add(heir))
+                {
+                    found.Add(heir);
+                    frontier.Enqueue(heir);
+                }
             }
         }
 
         return found;
+    }
+
+    private Dictionary<CheckedValue, List<CheckedValue>>? heirs;
+
+    /// <summary>For each value, the values that inherited it directly, in the answer file's order.</summary>
+    private static Dictionary<CheckedValue, List<CheckedValue>> DirectHeirs(IReadOnlyList<CheckedValue> values)
+    {
+        var map = new Dictionary<CheckedValue, List<CheckedValue>>();
+        foreach (var h in values)
+        {
+            foreach (var from in h.InheritedFrom)
+            {
+                if (!map.TryGetValue(from, out var list))
+                {
+                    map[from] = list = [];
+                }
+
+                list.Add(h);
+            }
+        }
+
+        return map;
     }
 
     /// <summary>"12 right, 3 wrong (2 root errors, 1 inherited)".</summary>

@@ -3,6 +3,8 @@ namespace Nabla.Explain.Checking;
 /// <summary>
 /// Right or wrong at the precision written: a value written with d decimals is right when
 /// |written − round(true, d)| ≤ 10^−d (one unit in the last place, so 0.752 passes for 0.75087).
+/// Where that unit is coarser than the value itself (0.125 written as "1", "0" or "1e300"), the
+/// written value must be the true value rounded exactly, since one unit would cover any answer.
 /// A candidate slip explains a wrong value when it agrees to that unit or to 0.5 % relative,
 /// the room a learner's own rounding of intermediate values takes.
 /// </summary>
@@ -14,9 +16,11 @@ public static class PrecisionRule
     /// <summary>Below this relative error a miss with no other cause is put down to rounding.</summary>
     public const double RoundingLimit = 0.02;
 
-    /// <summary>|written − round(true, d)| ≤ 10^−d.</summary>
+    /// <summary>|written − round(true, d)| ≤ 10^−d; exactly round(true, d) where 10^−d exceeds |true|.</summary>
     public static bool IsRight(WrittenNumber written, double truth) =>
-        double.IsFinite(truth) && Math.Abs(written.Value - written.Round(truth)) <= Unit(written, truth);
+        double.IsFinite(truth) && (written.Unit <= Math.Abs(truth)
+            ? Math.Abs(written.Value - written.Round(truth)) <= Unit(written, truth)
+            : IsExact(written, truth));
 
     /// <summary>The written value is exactly the true value rounded to its decimals.</summary>
     public static bool IsExact(WrittenNumber written, double truth) =>
