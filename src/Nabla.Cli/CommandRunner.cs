@@ -58,5 +58,28 @@ public static class CommandRunner
     }
 
     /// <summary>The console to write to; tests may swap it for a recording one.</summary>
-    public static IAnsiConsole Out { get; set; } = AnsiConsole.Console;
+    public static IAnsiConsole Out { get; set; } = CreateConsole();
+
+    /// <summary>Lines and tables this wide when the output is a pipe or a file and COLUMNS does not say.</summary>
+    public const int PipedWidth = 200;
+
+    /// <summary>
+    /// The standard output as Spectre sees it, as wide as COLUMNS says (a terminal's own width
+    /// otherwise); piped into a file or another program, <see cref="PipedWidth"/> rather than 80,
+    /// so tables are not wrapped into columns of fragments.
+    /// </summary>
+    public static IAnsiConsole CreateConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.CultureInfo.InvariantCulture, out int columns) && columns is >= 20 and <= 10_000)
+        {
+            console.Profile.Width = columns;
+        }
+        else if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = PipedWidth;
+        }
+
+        return console;
+    }
 }

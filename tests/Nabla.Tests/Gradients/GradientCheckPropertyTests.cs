@@ -25,9 +25,6 @@ public class GradientCheckPropertyTests
     /// <summary>Pre-activations of relu-like layers closer than this to the kink are redrawn.</summary>
     private const double KinkMargin = 1e-2;
 
-    /// <summary>ε of double: the gap between 1 and the next double.</summary>
-    private const double MachineEpsilon = 2.220446049250313e-16;
-
     private static readonly string[] HiddenActivations = ["identity", "sigmoid", "tanh", "relu", "leaky_relu"];
 
     private static readonly string[] SquaredErrors = ["mse", "half_mse", "sse", "half_sse"];
@@ -127,7 +124,7 @@ public class GradientCheckPropertyTests
         return pairs;
     }
 
-    /// <param name="strict">Assert MaxRelativeError &lt; 1e-6 itself, without the <see cref="NoiseAllowance"/>.</param>
+    /// <param name="strict">Assert MaxRelativeError &lt; 1e-6 itself, without the <see cref="GradientCheck.NoiseAllowance"/>.</param>
     private static void CheckCase(GradientCase c, bool strict = false)
     {
         var (net, x, y) = Build(c);
@@ -141,26 +138,13 @@ public class GradientCheckPropertyTests
             Assert.Equal(fused && fusable, net.LastBackwardWasFused);
             Assert.Equal(net.Parameters.Count + 1, results.Count);
             double error = GradientCheck.MaxRelativeError(results);
-            double allowance = strict ? 0 : NoiseAllowance(net.LossValue(y));
+            double allowance = strict ? 0 : GradientCheck.NoiseAllowance(net.LossValue(y));
             if (!(error < Tolerance) && results.Any(r => Failing(r, allowance).Any()))
             {
                 throw new XunitException(Describe(c, fused, net, y, results, error, allowance));
             }
         }
     }
-
-    /// <summary>
-    /// The rounding noise of the five-point difference itself, which is not a backprop error.
-    /// Each of the four loss values carries a rounding error of a few ulp of L (all these losses are
-    /// sums of non-negative terms), so the numerical derivative is only known to about ε·L/h in
-    /// absolute terms. Against the 1e-7 floor of <see cref="GradientCheck"/> that reads as a relative
-    /// error above 1e-6 for elements that are tiny next to L (vanishing gradients in deep sigmoid
-    /// stacks, saturated softmax, sse over many outputs): about 0.8 % of random checks, e.g.
-    /// analytic 3.6562976e-6, numeric 3.6563034e-6 at L = 1.01. Over 24,000 random checks the
-    /// largest such error was 2.6·ε·L/h, so an element passes when its relative error is below 1e-6
-    /// or its absolute error is below 16·ε·L/h (≈ 3.6e-11·L): far below any real backprop mistake.
-    /// </summary>
-    private static double NoiseAllowance(double loss) => 16 * MachineEpsilon * Math.Abs(loss) / GradientCheck.DefaultStep;
 
     private static IEnumerable<int> Failing(GradientComparison r, double allowance)
     {
