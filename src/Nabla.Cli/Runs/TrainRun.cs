@@ -13,11 +13,14 @@ public static class TrainRun
     /// <summary>Exit code after Ctrl-C: the run was stopped but what was trained is saved.</summary>
     public const int Interrupted = 130;
 
-    public static int Execute(ModelSpec spec, TrainOverrides overrides, string folder, IAnsiConsole console)
+    /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder (which the caller disposes: without a commit, that removes it).</summary>
+    public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console)
     {
         var rates = overrides.ApplyTo(spec);
         ModelBuilder.FillMissingWeights(spec); // every learning rate starts from these weights
         var results = new List<RunResult>();
+        string folder = claim.Target;
+        string shown = Path.GetRelativePath(Environment.CurrentDirectory, folder);
         bool interrupted;
         using (var interrupt = new Interrupt())
         {
@@ -35,20 +38,12 @@ public static class TrainRun
                     results.Add(new RunResult(rates[i], trained, rates.Count > 1 ? $"lr-{RunResult.Format(rates[i])}" : ""));
                 }
             });
+
             interrupted = interrupt.Requested;
         }
 
-        string staging = RunFolder.Stage(folder);
-        try
-        {
-            RunWriter.Write(staging, spec, results);
-            RunFolder.Commit(staging, folder);
-        }
-        catch
-        {
-            RunFolder.Abandon(staging);
-            throw;
-        }
+        RunWriter.Write(claim.Staging, spec, results);
+        claim.Commit();
 
         PredictionTable.Write(console, results);
         if (results.Count > 1)
@@ -62,7 +57,7 @@ public static class TrainRun
             console.MarkupLine($"{t.Result.EpochsRun} epochs, {t.Result.Steps} steps; final {Markup.Escape(metrics)}");
         }
 
-        console.MarkupLine($"Run written to [green]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, folder))}[/] (see summary.md)");
+        console.MarkupLine($"Run written to [green]{Markup.Escape(shown)}[/] (see summary.md)");
         foreach (var r in results.Where(r => r.Trained.Result.StopMessage is not null))
         {
             Console.Error.WriteLine($"nabla: {(results.Count > 1 ? r.Label + ": " : "")}{r.Trained.Result.StopMessage}");
