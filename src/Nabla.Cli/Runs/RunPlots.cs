@@ -11,10 +11,11 @@ namespace Nabla.Cli.Runs;
 /// </summary>
 public static class RunPlots
 {
-    public static void Write(string folder, IReadOnlyList<RunResult> results)
+    public static void Write(string folder, IReadOnlyList<RunResult> results, CancellationToken stop = default)
     {
         foreach (var r in results)
         {
+            stop.ThrowIfCancellationRequested();
             string dir = Path.Combine(folder, r.Folder);
             var trained = r.Trained;
             string who = results.Count > 1 ? $" ({r.Label})" : "";
@@ -31,6 +32,7 @@ public static class RunPlots
                 BoundaryPlot.Save(rows => SpecPredictor.Predict(trained.Model, rows), x, labels, names, Path.Combine(dir, "boundary.png"), $"Decision boundary{who}");
             }
 
+            stop.ThrowIfCancellationRequested();
             var (confusion, on) = Confusion(trained);
             ConfusionPlot.Save(confusion.Counts, names, Path.Combine(dir, "confusion.png"), $"Confusion matrix, {on}{who}");
         }

@@ -13,7 +13,7 @@ public static class TrainRun
     /// <summary>Exit code after Ctrl-C: the run was stopped but what was trained is saved.</summary>
     public const int Interrupted = 130;
 
-    /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder (which the caller disposes: without a commit, that removes it).</summary>
+    /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder; Ctrl-C during the write lets it finish, twice aborts it.</summary>
     public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console)
     {
         var rates = overrides.ApplyTo(spec);
@@ -39,11 +39,21 @@ public static class TrainRun
                 }
             });
 
+            interrupt.BeginWrite(() => Console.Error.WriteLine($"nabla: finishing writing {shown} (press Ctrl-C again to abort and write nothing)."));
+            try
+            {
+                RunWriter.Write(claim.Staging, spec, results, interrupt.AbortToken);
+                claim.Commit();
+            }
+            catch (OperationCanceledException)
+            {
+                claim.Dispose(); // (removes the half-written folder)
+                Console.Error.WriteLine($"nabla: stopped while writing {shown}, as asked; nothing was written.");
+                return Interrupted;
+            }
+
             interrupted = interrupt.Requested;
         }
-
-        RunWriter.Write(claim.Staging, spec, results);
-        claim.Commit();
 
         PredictionTable.Write(console, results);
         if (results.Count > 1)

@@ -4,9 +4,9 @@ using System.Globalization;
 namespace Nabla.Tests.Cli;
 
 /// <summary>
-/// No run is lost: two runs at once take two folders, a killed run's staging folder is removed by
-/// the next, --force replaces only what 'nabla' wrote, and a folder that cannot be written is found
-/// before training.
+/// No run is lost: two runs at once take two folders, Ctrl-C during the write lets it finish (twice
+/// aborts it cleanly), a killed run's staging folder is removed by the next, --force replaces only
+/// what 'nabla' wrote, and a folder that cannot be written is found before training.
 /// </summary>
 public class RunSafetyTests
 {
@@ -35,6 +35,45 @@ public class RunSafetyTests
         Assert.Matches("^nabla: .*run (is being written by another 'nabla' run right now|already exists)\\. Fix: ", refused.Error);
         AssertOneMessage(refused.Error);
         Assert.Equal(["run"], Entries(dir));
+    }
+
+    [Fact]
+    public async Task CtrlC_DuringTheWrite_LetsItFinish()
+    {
+        string dir = CliProcess.TempFolder();
+        string run = Path.Combine(dir, "run");
+        using var process = StartSlowWrite(dir, run);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await WaitForTheWrite(dir);
+        Signal(process, "INT");
+        string stderr = await process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "nabla did not end");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("finishing writing", stderr);
+        Assert.Contains("Run written to", await stdout);
+        Assert.True(File.Exists(Path.Combine(run, "summary.md")));
+        Assert.True(File.Exists(Path.Combine(run, "lr-0.3", "predictions.csv")));
+        Assert.Equal(["run"], Entries(dir));
+    }
+
+    [Fact]
+    public async Task CtrlCTwice_DuringTheWrite_AbortsIt_AndLeavesNothing()
+    {
+        string dir = CliProcess.TempFolder();
+        using var process = StartSlowWrite(dir, Path.Combine(dir, "run"));
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        await WaitForTheWrite(dir);
+        Signal(process, "INT");
+        string first = await process.StandardError.ReadLineAsync() ?? "";
+        Assert.Contains("finishing writing", first);
+        Signal(process, "INT");
+        string rest = await process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "nabla did not end");
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("nothing was written", rest);
+        AssertOneMessage(rest);
+        Assert.DoesNotContain("Run written to", await stdout);
+        Assert.Empty(Entries(dir));
     }
 
     [Fact]
