@@ -6,10 +6,11 @@ namespace Nabla.Cli.Runs;
 /// Writes a run folder: initial-weights/, and per trained model model.json, final-weights/,
 /// history.csv and predictions.csv; with several learning rates, each model in its own
 /// lr-… folder and one comparison at the top; summary.md ties it together.
-/// <paramref name="stop"/> is checked between files: cancelled, the write ends with an <see cref="OperationCanceledException"/>.
 /// </summary>
 public static class RunWriter
 {
+    /// <summary>Writes every file of the run into <paramref name="folder"/>.</summary>
+    /// <param name="stop">Checked between files: once cancelled, the write ends with an <see cref="OperationCanceledException"/>.</param>
     public static void Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results, CancellationToken stop = default)
     {
         WeightsCsv.Write(initial, Path.Combine(folder, "initial-weights"));
