@@ -227,11 +227,19 @@ public sealed class RunClaim : IDisposable
         Directory.Delete(gone, recursive: true);
     }
 
+    /// <summary>Removes a folder this run created (runs/) if nothing is in it, as when the run failed.</summary>
     private static void RemoveIfEmpty(string? folder)
     {
-        if (folder is not null && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        try
         {
-            Directory.Delete(folder);
+            if (folder is not null && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // (another run has just begun in it: it stays)
         }
     }
 }
