@@ -25,8 +25,8 @@ public static class DemoCommand
     {
         var spec = SpecReader.Parse(Spec(), "seed-000-report.json");
         spec.Name = "Demo: XOR on a 2-2-1 ReLU/sigmoid network (seed 000), learning rates 0.1, 0.5 and 0.8";
-        string folder = RunFolder.Choose(outDir?.FullName, "demo", force);
-        return TrainRun.Execute(spec, new TrainOverrides(LearningRates), folder, CommandRunner.Out);
+        using var claim = RunFolder.Claim(outDir?.FullName, "demo", force);
+        return TrainRun.Execute(spec, new TrainOverrides(LearningRates), claim, CommandRunner.Out);
     }
 
     /// <summary>examples/seed-000-report-lr0.5.json, built into the program.</summary>

@@ -40,8 +40,8 @@ public static class TrainCommand
     public static int Run(FileInfo specFile, TrainOverrides overrides, DirectoryInfo? outDir, bool force)
     {
         var spec = SpecReader.ReadFile(specFile.FullName);
-        string folder = RunFolder.Choose(outDir?.FullName, Path.GetFileNameWithoutExtension(specFile.Name), force);
-        return TrainRun.Execute(spec, overrides, folder, CommandRunner.Out);
+        using var claim = RunFolder.Claim(outDir?.FullName, Path.GetFileNameWithoutExtension(specFile.Name), force);
+        return TrainRun.Execute(spec, overrides, claim, CommandRunner.Out);
     }
 
     private static double[]? ParseRates(ArgumentResult result)

@@ -9,6 +9,7 @@ public static class LossPlot
     /// One curve per series (e.g. "lr 0.1", "lr 0.5" or "loss", "bce"), x = epoch 1..n.
     /// <paramref name="logY"/>: log-scale y axis when all values are &gt; 0; when null, log is chosen if the values span more than two decades.
     /// Non-finite values (a diverged run) are left out of the curve.
+    /// <paramref name="epochs"/>: each series' epoch numbers (a long run keeps only some epochs); null: 1..n.
     /// </summary>
     public static void Save(
         IReadOnlyList<(string Label, double[] Values)> series,
@@ -17,7 +18,8 @@ public static class LossPlot
         string yLabel = "loss",
         bool? logY = null,
         int width = 800,
-        int height = 500)
+        int height = 500,
+        IReadOnlyList<double[]>? epochs = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         PlotFile.Validate(path, width, height);
@@ -31,7 +33,7 @@ public static class LossPlot
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         for (int s = 0; s < series.Count; s++)
         {
-            var (xs, ys) = Points(series[s].Values, log);
+            var (xs, ys) = Points(series[s].Values, epochs?[s], log);
             foreach (double y in ys)
             {
                 lo = Math.Min(lo, y);
@@ -61,7 +63,7 @@ public static class LossPlot
     }
 
     /// <summary>(epoch, value) for the finite values, the value as log₁₀ when <paramref name="log"/>.</summary>
-    private static (double[] Xs, double[] Ys) Points(double[] values, bool log)
+    private static (double[] Xs, double[] Ys) Points(double[] values, double[]? epochs, bool log)
     {
         var xs = new List<double>(values.Length);
         var ys = new List<double>(values.Length);
@@ -69,7 +71,7 @@ public static class LossPlot
         {
             if (double.IsFinite(values[i]))
             {
-                xs.Add(i + 1);
+                xs.Add(epochs?[i] ?? i + 1);
                 ys.Add(log ? Math.Log10(values[i]) : values[i]);
             }
         }

@@ -1,19 +1,29 @@
 using System.Globalization;
 using Nabla.Specs;
+using Nabla.Training;
 
 namespace Nabla.Cli.Runs;
 
-/// <summary>history.csv: a header "epoch,loss,…" and one row per epoch.</summary>
+/// <summary>
+/// history.csv: a header "epoch,loss,…" and one row per epoch kept (every epoch, unless a long
+/// run's history was thinned: then the epoch column says which).
+/// </summary>
 public static class HistoryCsv
 {
+    /// <summary>Writes a history in model-file form (an "epoch" column only when thinned).</summary>
     public static void Write(IReadOnlyDictionary<string, double[]> history, string path)
     {
-        int epochs = history.Count == 0 ? 0 : history.Values.Min(v => v.Length);
-        var rows = Enumerable.Range(0, epochs).Select(e => (double[])[e + 1, .. history.Values.Select(column => column[e])]);
-        AtomicFile.WriteAllText(path, "epoch," + string.Join(",", history.Keys) + "\n" + WeightsCsv.Rows(rows));
+        var columns = history.Where(c => c.Key != History.EpochColumn).ToList();
+        int count = columns.Count == 0 ? 0 : columns.Min(c => c.Value.Length);
+        double[] epochs = History.EpochsOf(history, count);
+        var rows = Enumerable.Range(0, count).Select(e => (double[])[epochs[e], .. columns.Select(column => column.Value[e])]);
+        AtomicFile.WriteAllText(path, "epoch," + string.Join(",", columns.Select(c => c.Key)) + "\n" + WeightsCsv.Rows(rows));
     }
 
-    /// <summary>Reads a history.csv back: column name → one value per epoch (the epoch column dropped).</summary>
+    /// <summary>
+    /// Reads a history.csv back: column name → one value per row; the epoch column is kept (as
+    /// "epoch") only when it is not simply 1, 2, … n.
+    /// </summary>
     public static Dictionary<string, double[]> Read(string path)
     {
         string[] lines;
@@ -32,7 +42,8 @@ public static class HistoryCsv
         }
 
         string[] header = lines[0].Split(',');
-        var columns = new double[header.Length - 1][];
+        header[0] = History.EpochColumn;
+        var columns = new double[header.Length][];
         for (int c = 0; c < columns.Length; c++)
         {
             columns[c] = new double[lines.Length - 1];
@@ -46,15 +57,16 @@ public static class HistoryCsv
                 throw new NablaException($"{path}:{r + 1}: the row has {cells.Length} cells but the header has {header.Length}. Fix: repair or rewrite the file with 'nabla train'.");
             }
 
-            for (int c = 1; c < cells.Length; c++)
+            for (int c = 0; c < cells.Length; c++)
             {
-                if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out columns[c - 1][r - 1]))
+                if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out columns[c][r - 1]))
                 {
                     throw new NablaException($"{path}:{r + 1}: column {c + 1} (\"{header[c]}\") holds \"{cells[c]}\", not a number. Fix: repair or rewrite the file with 'nabla train'.");
                 }
             }
         }
 
-        return header.Skip(1).Select((name, i) => (name, i)).ToDictionary(p => p.name, p => columns[p.i]);
+        bool everyEpoch = columns[0].Select((e, i) => e == i + 1).All(same => same);
+        return header.Select((name, i) => (name, i)).Skip(everyEpoch ? 1 : 0).ToDictionary(p => p.name, p => columns[p.i]);
     }
 }

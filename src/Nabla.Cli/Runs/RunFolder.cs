@@ -1,86 +1,116 @@
 namespace Nabla.Cli.Runs;
 
 /// <summary>
-/// Where a run's files go. A run is written into a hidden staging folder beside the target
-/// and renamed into place at the end, so a run folder is never half-written; an existing
-/// folder is only replaced with --force, and only if it is a run folder.
+/// Where a run's files go, chosen and claimed before training (see <see cref="RunClaim"/>): so
+/// two runs at once never take the same folder, and a folder that cannot be written is found
+/// before the work, not after. An existing folder is only replaced with --force, and only if it
+/// is exactly a run folder that 'nabla' wrote.
 /// </summary>
 public static class RunFolder
 {
-    /// <summary>The folder to use: the one asked for, or runs/NAME, runs/NAME-2, … (the first that is free).</summary>
-    public static string Choose(string? asked, string name, bool force)
+    /// <summary>
+    /// Claims the folder asked for, or the first free one of runs/NAME, runs/NAME-2, …; and
+    /// removes the staging folders that runs which died left beside it.
+    /// </summary>
+    /// <exception cref="NablaException">The folder asked for is taken, or cannot be written.</exception>
+    public static RunClaim Claim(string? asked, string name, bool force)
     {
         if (asked is not null)
         {
-            string full = Path.GetFullPath(asked);
+            return ClaimAsked(asked, Path.GetFullPath(asked), force);
+        }
+
+        string basePath = Path.GetFullPath(Path.Combine("runs", name));
+        RunClaim.RemoveStale(Path.GetDirectoryName(basePath)!);
+        string path = basePath;
+        for (int n = 2; ; n++)
+        {
+            if (!Exists(path) && RunClaim.TryTake(path) is { } claim)
+            {
+                if (!Exists(path))
+                {
+                    return claim; // (checked again once held: another run may have just finished there)
+                }
+
+                claim.Dispose();
+            }
+
+            path = $"{basePath}-{n}";
+        }
+    }
+
+    /// <summary>Refuses to replace <paramref name="path"/> unless it is empty or holds only what 'nabla' wrote there (listed in its marker).</summary>
+    /// <param name="shown">The folder as the user wrote it, for the message.</param>
+    public static void CheckReplaceable(string path, string shown)
+    {
+        if (File.Exists(path))
+        {
+            throw new NablaException($"{shown} is a file, not a run folder, so --force will not replace it. Fix: choose another --out folder.");
+        }
+
+        string marker = Path.Combine(path, RunClaim.Marker);
+        if (!File.Exists(marker))
+        {
+            string? some = Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal).Select(Path.GetFileName).FirstOrDefault();
+            if (some is null)
+            {
+                return; // (an empty folder: nothing to lose)
+            }
+
+            throw new NablaException($"{shown} holds {some}, which 'nabla' did not write (the folder has no {RunClaim.Marker} marker), so --force will not replace it. Fix: choose another --out folder, or move the folder away yourself.");
+        }
+
+        var written = File.ReadAllLines(marker).Skip(1).ToHashSet(StringComparer.Ordinal);
+        foreach (string entry in Directory.EnumerateFileSystemEntries(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string relative = Path.GetRelativePath(path, entry).Replace('\\', '/');
+            bool ours = relative == RunClaim.Marker || (Directory.Exists(entry)
+                ? written.Any(f => f.StartsWith(relative + "/", StringComparison.Ordinal))
+                : written.Contains(relative));
+            if (!ours)
+            {
+                throw new NablaException($"{shown} holds {relative}, which 'nabla' did not write, so --force will not replace the folder. Fix: move {relative} out of it, or choose another --out folder.");
+            }
+        }
+    }
+
+    private static RunClaim ClaimAsked(string asked, string full, bool force)
+    {
+        RunClaim.RemoveStale(Path.GetDirectoryName(full)!);
+        var claim = RunClaim.TryTake(full);
+        for (int retry = 0; claim is null && retry < 5; retry++)
+        {
+            Thread.Sleep(50); // (another run may hold it only for a moment, removing it as stale)
+            claim = RunClaim.TryTake(full);
+        }
+
+        if (claim is null)
+        {
+            throw new NablaException($"{asked} is being written by another 'nabla' run right now. Fix: wait for it to finish, or choose another --out folder.");
+        }
+
+        try
+        {
             if (Exists(full) && !force)
             {
                 throw new NablaException($"{asked} already exists. Fix: choose another --out folder, or add --force to replace it.");
             }
 
-            if (Exists(full) && !IsRun(full))
+            if (Exists(full))
             {
-                throw new NablaException($"{asked} is a folder that 'nabla' did not write (it has no model.json or summary.md), so --force will not replace it. Fix: choose another --out folder.");
+                CheckReplaceable(full, asked);
             }
 
-            return full;
+            claim.Replace = force;
+
+            return claim;
         }
-
-        string basePath = Path.GetFullPath(Path.Combine("runs", name));
-        string path = basePath;
-        for (int n = 2; Exists(path); n++)
+        catch
         {
-            path = $"{basePath}-{n}";
-        }
-
-        return path;
-    }
-
-    /// <summary>A fresh, empty staging folder beside <paramref name="target"/>.</summary>
-    public static string Stage(string target)
-    {
-        string parent = Path.GetDirectoryName(target)!;
-        string staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(staging);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new NablaException($"{parent}: cannot create the run folder there ({e.Message}). Fix: check that the folder is writable, or choose another --out.");
-        }
-
-        return staging;
-    }
-
-    /// <summary>Moves the finished staging folder to <paramref name="target"/>, replacing an old run there.</summary>
-    public static void Commit(string staging, string target)
-    {
-        string? old = null;
-        if (Directory.Exists(target))
-        {
-            old = $"{staging}.old";
-            Directory.Move(target, old);
-        }
-
-        Directory.Move(staging, target);
-        if (old is not null)
-        {
-            Directory.Delete(old, recursive: true);
-        }
-    }
-
-    /// <summary>Removes a staging folder after a failure.</summary>
-    public static void Abandon(string staging)
-    {
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
+            claim.Dispose();
+            throw;
         }
     }
 
     private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
-
-    private static bool IsRun(string path) =>
-        File.Exists(Path.Combine(path, "model.json")) || File.Exists(Path.Combine(path, "summary.md"));
 }

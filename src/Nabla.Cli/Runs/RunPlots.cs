@@ -11,10 +11,11 @@ namespace Nabla.Cli.Runs;
 /// </summary>
 public static class RunPlots
 {
-    public static void Write(string folder, IReadOnlyList<RunResult> results)
+    public static void Write(string folder, IReadOnlyList<RunResult> results, CancellationToken stop = default)
     {
         foreach (var r in results)
         {
+            stop.ThrowIfCancellationRequested();
             string dir = Path.Combine(folder, r.Folder);
             var trained = r.Trained;
             string who = results.Count > 1 ? $" ({r.Label})" : "";
@@ -31,31 +32,41 @@ public static class RunPlots
                 BoundaryPlot.Save(rows => SpecPredictor.Predict(trained.Model, rows), x, labels, names, Path.Combine(dir, "boundary.png"), $"Decision boundary{who}");
             }
 
+            stop.ThrowIfCancellationRequested();
             var (confusion, on) = Confusion(trained);
             ConfusionPlot.Save(confusion.Counts, names, Path.Combine(dir, "confusion.png"), $"Confusion matrix, {on}{who}");
         }
 
         if (results.Count > 1)
         {
-            Losses(RunResult.CompareLosses(results), folder, "Loss by learning rate");
+            // Each rate's whole curve (a diverged one ends early), at the epochs it kept.
+            var curves = results.Select(r => (r.Label, r.LossHistory)).ToList();
+            string title = "Loss by learning rate";
+            LossPlot.Save([.. curves.Select(c => ($"loss {c.Label}", c.LossHistory.Losses))], Path.Combine(folder, "loss.svg"), title, epochs: [.. curves.Select(c => c.LossHistory.Epochs)]);
+            LossPlot.Save([.. curves.Select(c => ($"loss {c.Label}", c.LossHistory.Losses))], Path.Combine(folder, "loss.png"), title, epochs: [.. curves.Select(c => c.LossHistory.Epochs)]);
         }
     }
 
-    /// <summary>loss.svg and loss.png from a history (every column but accuracies), and accuracy.png if recorded.</summary>
+    /// <summary>
+    /// loss.svg and loss.png from a history (every column but accuracies), and accuracy.png if
+    /// recorded; at the epochs its "epoch" column names, when it has one.
+    /// </summary>
     public static void Losses(IReadOnlyDictionary<string, double[]> history, string folder, string title)
     {
-        var columns = history.ToLookup(c => c.Key.Contains("accuracy", StringComparison.Ordinal), c => (c.Key, c.Value));
+        var columns = history.Where(c => c.Key != History.EpochColumn).ToLookup(c => c.Key.Contains("accuracy", StringComparison.Ordinal), c => (c.Key, c.Value));
         var losses = columns[false].ToList();
         var accuracies = columns[true].ToList();
+        double[]? epochs = history.GetValueOrDefault(History.EpochColumn);
         if (losses.Count > 0)
         {
-            LossPlot.Save(losses, Path.Combine(folder, "loss.svg"), title);
-            LossPlot.Save(losses, Path.Combine(folder, "loss.png"), title);
+            var at = epochs is null ? null : losses.Select(_ => epochs).ToList();
+            LossPlot.Save(losses, Path.Combine(folder, "loss.svg"), title, epochs: at);
+            LossPlot.Save(losses, Path.Combine(folder, "loss.png"), title, epochs: at);
         }
 
         if (accuracies.Count > 0)
         {
-            LossPlot.Save(accuracies, Path.Combine(folder, "accuracy.png"), title, "accuracy", logY: false);
+            LossPlot.Save(accuracies, Path.Combine(folder, "accuracy.png"), title, "accuracy", logY: false, epochs: epochs is null ? null : accuracies.Select(_ => epochs).ToList());
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nabla.Specs;
+using Nabla.Training;
 
 namespace Nabla.Cli.Runs;
 
@@ -12,9 +13,38 @@ public sealed record RunResult(double LearningRate, TrainedModel Trained, string
     public IReadOnlyList<(string Name, double Value)> Finals =>
         [.. Trained.Final.Select(p => (p.Key, p.Value)), .. (Trained.TestFinal ?? new Dictionary<string, double>()).Select(p => ($"test {p.Key}", p.Value))];
 
-    /// <summary>The loss of every run per epoch, one column each ("loss lr 0.1", …), to compare them.</summary>
-    public static Dictionary<string, double[]> CompareLosses(IReadOnlyList<RunResult> results) =>
-        results.ToDictionary(r => $"loss {r.Label}", r => r.Trained.Model.History!["loss"]);
+    /// <summary>The loss history: (epoch numbers kept, losses).</summary>
+    public (double[] Epochs, double[] Losses) LossHistory
+    {
+        get
+        {
+            var history = Trained.Model.History!;
+            return (History.EpochsOf(history, history["loss"].Length), history["loss"]);
+        }
+    }
+
+    /// <summary>
+    /// The loss of every run at the epochs all of them kept, one column each ("loss lr 0.1", …),
+    /// to compare them; with an "epoch" column when those are not simply 1, 2, … n.
+    /// </summary>
+    public static Dictionary<string, double[]> CompareLosses(IReadOnlyList<RunResult> results)
+    {
+        var histories = results.Select(r => r.LossHistory).ToList();
+        double[] common = [.. histories[0].Epochs.Where(e => histories.All(h => Array.BinarySearch(h.Epochs, e) >= 0))];
+        var compare = new Dictionary<string, double[]>();
+        if (common.Where((e, i) => e != i + 1).Any())
+        {
+            compare[History.EpochColumn] = common;
+        }
+
+        for (int i = 0; i < results.Count; i++)
+        {
+            var (epochs, losses) = histories[i];
+            compare[$"loss {results[i].Label}"] = [.. common.Select(e => losses[Array.BinarySearch(epochs, e)])];
+        }
+
+        return compare;
+    }
 
     public static string Format(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }

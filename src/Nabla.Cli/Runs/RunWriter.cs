@@ -9,16 +9,20 @@ namespace Nabla.Cli.Runs;
 /// </summary>
 public static class RunWriter
 {
-    public static void Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results)
+    /// <summary>Writes every file of the run into <paramref name="folder"/>.</summary>
+    /// <param name="stop">Checked between files: once cancelled, the write ends with an <see cref="OperationCanceledException"/>.</param>
+    public static void Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results, CancellationToken stop = default)
     {
         WeightsCsv.Write(initial, Path.Combine(folder, "initial-weights"));
         foreach (var r in results)
         {
+            stop.ThrowIfCancellationRequested();
             string dir = Path.Combine(folder, r.Folder);
             var model = r.Trained.Model;
             SpecWriter.WriteFile(model, Path.Combine(dir, "model.json"));
             WeightsCsv.Write(model, Path.Combine(dir, "final-weights"));
             HistoryCsv.Write(model.History ?? [], Path.Combine(dir, "history.csv"));
+            stop.ThrowIfCancellationRequested();
             PredictionsCsv.Write(r.Trained, Path.Combine(dir, "predictions.csv"));
         }
 
@@ -27,7 +31,9 @@ public static class RunWriter
             HistoryCsv.Write(RunResult.CompareLosses(results), Path.Combine(folder, "history.csv"));
         }
 
-        RunPlots.Write(folder, results);
+        stop.ThrowIfCancellationRequested();
+        RunPlots.Write(folder, results, stop);
+        stop.ThrowIfCancellationRequested();
         AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), SummaryReport.Write(folder, initial, results));
     }
 }

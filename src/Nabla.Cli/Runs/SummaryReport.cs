@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Nabla.Specs;
+using Nabla.Training;
 
 namespace Nabla.Cli.Runs;
 
@@ -53,7 +54,10 @@ public static class SummaryReport
             string who = results.Count > 1 ? $" ({r.Label})" : "";
             md.AppendLine($"- `{at}model.json`{who}: the trained model; `nabla predict {at}model.json --x …` uses it.");
             md.AppendLine($"- `{at}final-weights/`{who}: the weights after training, as CSV.");
-            md.AppendLine($"- `{at}history.csv`{who}: one row per epoch; `{at}predictions.csv`: inputs, targets and outputs.");
+            string rows = r.Trained.Model.History?.ContainsKey(History.EpochColumn) == true
+                ? $"{r.Trained.Model.History[History.EpochColumn].Length} epochs of {r.Trained.Result.EpochsRun}, evenly spread (the first and the last included)"
+                : "one row per epoch";
+            md.AppendLine($"- `{at}history.csv`{who}: {rows}; `{at}predictions.csv`: inputs, targets and outputs.");
         }
 
         return md.ToString();

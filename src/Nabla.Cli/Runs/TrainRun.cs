@@ -13,11 +13,14 @@ public static class TrainRun
     /// <summary>Exit code after Ctrl-C: the run was stopped but what was trained is saved.</summary>
     public const int Interrupted = 130;
 
-    public static int Execute(ModelSpec spec, TrainOverrides overrides, string folder, IAnsiConsole console)
+    /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder; Ctrl-C during the write lets it finish, twice aborts it.</summary>
+    public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console)
     {
         var rates = overrides.ApplyTo(spec);
         ModelBuilder.FillMissingWeights(spec); // every learning rate starts from these weights
         var results = new List<RunResult>();
+        string folder = claim.Target;
+        string shown = Path.GetRelativePath(Environment.CurrentDirectory, folder);
         bool interrupted;
         using (var interrupt = new Interrupt())
         {
@@ -35,19 +38,21 @@ public static class TrainRun
                     results.Add(new RunResult(rates[i], trained, rates.Count > 1 ? $"lr-{RunResult.Format(rates[i])}" : ""));
                 }
             });
-            interrupted = interrupt.Requested;
-        }
 
-        string staging = RunFolder.Stage(folder);
-        try
-        {
-            RunWriter.Write(staging, spec, results);
-            RunFolder.Commit(staging, folder);
-        }
-        catch
-        {
-            RunFolder.Abandon(staging);
-            throw;
+            interrupt.BeginWrite(() => Console.Error.WriteLine($"nabla: finishing writing {shown} (press Ctrl-C again to abort and write nothing)."));
+            try
+            {
+                RunWriter.Write(claim.Staging, spec, results, interrupt.AbortToken);
+                claim.Commit();
+            }
+            catch (OperationCanceledException)
+            {
+                claim.Dispose(); // (removes the half-written folder)
+                Console.Error.WriteLine($"nabla: stopped while writing {shown}, as asked; nothing was written.");
+                return Interrupted;
+            }
+
+            interrupted = interrupt.Requested;
         }
 
         PredictionTable.Write(console, results);
@@ -62,7 +67,7 @@ public static class TrainRun
             console.MarkupLine($"{t.Result.EpochsRun} epochs, {t.Result.Steps} steps; final {Markup.Escape(metrics)}");
         }
 
-        console.MarkupLine($"Run written to [green]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, folder))}[/] (see summary.md)");
+        console.MarkupLine($"Run written to [green]{Markup.Escape(shown)}[/] (see summary.md)");
         foreach (var r in results.Where(r => r.Trained.Result.StopMessage is not null))
         {
             Console.Error.WriteLine($"nabla: {(results.Count > 1 ? r.Label + ": " : "")}{r.Trained.Result.StopMessage}");

@@ -57,7 +57,7 @@ public static class SpecTrainer
         ModelBuilder.StoreWeights(network, model);
         model.Classes = split.Classes?.ToList();
         model.Standardization = scale;
-        model.History = result.History.Columns.ToDictionary(c => c, result.History.Series);
+        model.History = result.History.ToColumns(); // (with an "epoch" column when a long run's history was thinned)
         model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal);
         return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes);
     }
