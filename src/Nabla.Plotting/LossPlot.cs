@@ -8,7 +8,7 @@ public static class LossPlot
     /// <summary>
     /// One curve per series (e.g. "lr 0.1", "lr 0.5" or "loss", "bce"), x = epoch 1..n.
     /// <paramref name="logY"/>: log-scale y axis when all values are &gt; 0; when null, log is chosen if the values span more than two decades.
-    /// Non-finite values (a diverged run) are left out of the curve.
+    /// Non-finite values (a diverged run) and values beyond ±1e300 (whose span no axis can hold) are left out of the curve.
     /// <paramref name="epochs"/>: each series' epoch numbers (a long run keeps only some epochs); null: 1..n.
     /// </summary>
     public static void Save(
@@ -69,7 +69,7 @@ public static class LossPlot
         var ys = new List<double>(values.Length);
         for (int i = 0; i < values.Length; i++)
         {
-            if (double.IsFinite(values[i]))
+            if (double.IsFinite(values[i]) && Math.Abs(values[i]) <= 1e300)
             {
                 xs.Add(epochs?[i] ?? i + 1);
                 ys.Add(log ? Math.Log10(values[i]) : values[i]);

@@ -43,6 +43,11 @@ public static class HistoryCsv
 
         string[] header = lines[0].Split(',');
         header[0] = History.EpochColumn;
+        if (header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new NablaException($"{path}:1: the header names \"{twice.Key}\" twice. Fix: repair or rewrite the file with 'nabla train'.");
+        }
+
         var columns = new double[header.Length][];
         for (int c = 0; c < columns.Length; c++)
         {
@@ -62,6 +67,11 @@ public static class HistoryCsv
                 if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out columns[c][r - 1]))
                 {
                     throw new NablaException($"{path}:{r + 1}: column {c + 1} (\"{header[c]}\") holds \"{cells[c]}\", not a number. Fix: repair or rewrite the file with 'nabla train'.");
+                }
+
+                if (header[c].EndsWith("loss", StringComparison.Ordinal) && columns[c][r - 1] < 0)
+                {
+                    throw new NablaException($"{path}:{r + 1}: column {c + 1} (\"{header[c]}\") holds {cells[c]}, but a loss is never negative. Fix: repair or rewrite the file with 'nabla train'.");
                 }
             }
         }

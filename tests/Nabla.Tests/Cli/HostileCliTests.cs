@@ -79,6 +79,33 @@ public class HostileCliTests
         Assert.Contains("2 of 2 outputs are not finite", r.Error);
     }
 
+    [Theory]
+    [InlineData("epoch,loss\n1,1e308\n2,-1e308\n", "a loss is never negative")]
+    [InlineData("epoch,loss,loss\n1,1,1\n", "names \"loss\" twice")]
+    public void Plot_AnImpossibleHistory_IsRefusedOnItsLine(string csv, string message)
+    {
+        string history = CliProcess.TempSpec(csv, "history.csv");
+        AssertPlain(CliProcess.Run("plot", history), 1, message);
+    }
+
+    [Fact]
+    public void Plot_ValuesNoAxisCanSpan_AreLeftOut()
+    {
+        string history = CliProcess.TempSpec("epoch,loss,accuracy\n1,1e308,1e308\n2,0.5,-1e308\n3,0.25,0.5\n", "history.csv");
+        var r = CliProcess.Run("plot", history);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(history)!, "loss.png")));
+    }
+
+    [Fact]
+    public void Plot_IntoAFolderThatCannotBeMade_IsOnePlainMessage()
+    {
+        string history = CliProcess.TempSpec("epoch,loss\n1,0.5\n2,0.25\n", "history.csv");
+        string file = Path.Combine(Path.GetDirectoryName(history)!, "a-file");
+        File.WriteAllText(file, "x");
+        AssertPlain(CliProcess.Run("plot", history, "--out", Path.Combine(file, "plots")), 1, "a-file");
+    }
+
     [Fact]
     public void Trace_RefusesToKeepMoreThanItsBudget()
     {
