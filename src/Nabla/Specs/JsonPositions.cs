@@ -5,15 +5,20 @@ namespace Nabla.Specs;
 
 /// <summary>
 /// Maps each JSON path ($.layers[1].weights) to the line and column where its value starts,
-/// so a validation error can point at the exact place in the file.
+/// so a validation error can point at the exact place in the file. While it walks the file it
+/// also refuses what a JSON parser lets through silently: a key given twice in one object (where
+/// the last would win) and a string that cannot become text (a lone surrogate such as "\ud800").
 /// </summary>
 internal sealed class JsonPositions
 {
-    private readonly Dictionary<string, (int Line, int Column)> positions = [];
+    private readonly Dictionary<string, int> offsets = [];
+    private readonly byte[] utf8;
+    private readonly List<int> lineStarts = [0];
 
-    public JsonPositions(byte[] utf8)
+    /// <summary>Walks <paramref name="utf8"/> (already known to be valid JSON); problems are reported against <paramref name="file"/>.</summary>
+    public JsonPositions(byte[] utf8, string file)
     {
-        var lineStarts = new List<int> { 0 };
+        this.utf8 = utf8;
         for (int i = 0; i < utf8.Length; i++)
         {
             if (utf8[i] == (byte)'\n')
@@ -23,13 +28,25 @@ internal sealed class JsonPositions
         }
 
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var stack = new Stack<(string Path, bool IsArray, int Index)>();
+        var stack = new Stack<(string Path, bool IsArray, int Index, Dictionary<string, int>? Keys)>();
         string? pendingProperty = null;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                pendingProperty = reader.GetString();
+                pendingProperty = Text(ref reader, stack.Count == 0 ? "$" : stack.Peek().Path, file);
+                var keys = stack.Peek().Keys!;
+                int at = (int)reader.TokenStartIndex;
+                if (keys.TryGetValue(pendingProperty, out int first))
+                {
+                    string path = $"{stack.Peek().Path}.{pendingProperty}";
+                    var (line, column) = Position(at);
+                    throw new SpecException(file, path, line, column,
+                        $"the key \"{pendingProperty}\" is given twice in this object (lines {Position(first).Line} and {line}); a reader would silently keep only the last",
+                        "keep one of the two");
+                }
+
+                keys[pendingProperty] = at;
                 continue;
             }
 
@@ -39,25 +56,27 @@ internal sealed class JsonPositions
                 continue;
             }
 
-            string path;
+            string here;
             if (stack.Count == 0)
             {
-                path = "$";
+                here = "$";
             }
             else
             {
-                var (parent, isArray, index) = stack.Pop();
-                path = isArray ? $"{parent}[{index}]" : $"{parent}.{pendingProperty}";
-                stack.Push((parent, isArray, isArray ? index + 1 : index));
+                var (parent, isArray, index, keys) = stack.Pop();
+                here = isArray ? $"{parent}[{index}]" : $"{parent}.{pendingProperty}";
+                stack.Push((parent, isArray, isArray ? index + 1 : index, keys));
             }
 
-            int offset = (int)reader.TokenStartIndex;
-            int line = UpperBound(lineStarts, offset);
-            int column = Encoding.UTF8.GetCharCount(utf8, lineStarts[line - 1], offset - lineStarts[line - 1]) + 1;
-            positions[path] = (line, column);
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            offsets[here] = (int)reader.TokenStartIndex;
+            if (reader.TokenType == JsonTokenType.String)
             {
-                stack.Push((path, reader.TokenType == JsonTokenType.StartArray, 0));
+                Text(ref reader, here, file);
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                bool isArray = reader.TokenType == JsonTokenType.StartArray;
+                stack.Push((here, isArray, 0, isArray ? null : []));
             }
         }
     }
@@ -68,9 +87,9 @@ internal sealed class JsonPositions
         string p = path;
         while (true)
         {
-            if (positions.TryGetValue(p, out var pos))
+            if (offsets.TryGetValue(p, out int offset))
             {
-                return pos;
+                return Position(offset);
             }
 
             int cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
@@ -80,6 +99,30 @@ internal sealed class JsonPositions
             }
 
             p = p[..cut];
+        }
+    }
+
+    /// <summary>The line (from 1) and column (in characters, from 1) of a byte offset.</summary>
+    private (int Line, int Column) Position(int offset)
+    {
+        int line = UpperBound(lineStarts, offset);
+        int column = Encoding.UTF8.GetCharCount(utf8, lineStarts[line - 1], offset - lineStarts[line - 1]) + 1;
+        return (line, column);
+    }
+
+    /// <summary>The token's text; a string that has no UTF-16 form (a lone surrogate escape) is refused.</summary>
+    private string Text(ref Utf8JsonReader reader, string path, string file)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var (line, column) = Position((int)reader.TokenStartIndex);
+            throw new SpecException(file, path, line, column,
+                "this string holds an escape that is not a character (a lone surrogate such as \\ud800)",
+                "write the character itself, or a complete surrogate pair such as \\ud83d\\ude00");
         }
     }
 

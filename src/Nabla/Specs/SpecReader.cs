@@ -10,17 +10,20 @@ namespace Nabla.Specs;
 /// Reads a spec or model file (JSON with comments and trailing commas allowed) and checks
 /// everything that can be checked without the data: names, shapes between layers, settings.
 /// Every problem is a <see cref="SpecException"/> that names the file, line, JSON path and fix.
+/// A UTF-8 byte order mark is skipped; bytes that are not UTF-8, a key given twice in one object
+/// and a file over <see cref="LimitedFile.MaxSpecBytes"/> are refused.
 /// </summary>
 public static class SpecReader
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>Reads and checks the spec or model file at <paramref name="path"/>.</summary>
     public static ModelSpec ReadFile(string path)
     {
         byte[] bytes;
         try
         {
-            bytes = System.IO.File.ReadAllBytes(path);
+            bytes = LimitedFile.ReadAllBytes(path, LimitedFile.MaxSpecBytes, "spec file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -32,10 +35,14 @@ public static class SpecReader
         return spec;
     }
 
+    /// <summary>Reads and checks a spec given as text; <paramref name="file"/> names it in messages.</summary>
     public static ModelSpec Parse(string json, string file = "<spec>") => Parse(Encoding.UTF8.GetBytes(json), file);
 
+    /// <summary>Reads and checks a spec given as UTF-8 bytes; <paramref name="file"/> names it in messages.</summary>
     public static ModelSpec Parse(byte[] utf8, string file)
     {
+        utf8 = Utf8Text.WithoutByteOrderMark(utf8);
+        Utf8Text.Check(utf8, file);
         JsonDocument doc;
         try
         {
@@ -52,7 +59,7 @@ public static class SpecReader
 
         using (doc)
         {
-            var f = new JsonFields(file, new JsonPositions(utf8));
+            var f = new JsonFields(file, new JsonPositions(utf8, file));
             return ReadModel(doc.RootElement, f);
         }
     }
