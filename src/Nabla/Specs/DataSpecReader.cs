@@ -90,9 +90,10 @@ internal static class DataSpecReader
         data.Noise = f.Optional(e, "noise") is { } noise ? f.Number(noise, $"{P}.noise") : null;
         data.Seed = f.Optional(e, "seed") is { } seed ? Seed(seed, $"{P}.seed", f) : null;
         data.Classes = f.Optional(e, "classes") is { } classes ? f.Integer(classes, $"{P}.classes", 2) : null;
-        if (data.Noise < 0)
+        if (data.Noise is < 0 or > ToyDatasets.MaxNoise)
         {
-            throw f.Error($"{P}.noise", $"the noise {data.Noise} is negative", "give the standard deviation of the noise, e.g. 0.1, or 0 for none");
+            throw f.Error($"{P}.noise", $"the noise {data.Noise} is {(data.Noise < 0 ? "negative" : $"more than {ToyDatasets.MaxNoise}")}",
+                $"give the standard deviation of the noise, from 0 (none) to {ToyDatasets.MaxNoise}; the shapes span about 2, so 0.1 is usual");
         }
 
         if (ToyDatasets.HasFixedClasses(name) && data.Classes is not (null or 2))

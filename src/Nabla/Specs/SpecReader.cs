@@ -189,9 +189,12 @@ public static class SpecReader
         if (f.Optional(e, "init") is { } init)
         {
             layer.Init = f.String(init, $"{path}.init");
-            if (Initializer.Parse(layer.Init) is null)
+            var initializer = Initializer.Parse(layer.Init)
+                ?? throw f.Error($"{path}.init", $"unknown initialiser \"{layer.Init}\"", $"use one of {string.Join(", ", Initializer.Kinds)}");
+            if (!initializer.InRange)
             {
-                throw f.Error($"{path}.init", $"unknown initialiser \"{layer.Init}\"", $"use one of {string.Join(", ", Initializer.Kinds)}");
+                throw f.Error($"{path}.init", $"the initialiser \"{layer.Init}\" has a parameter that is not a finite number within ±{Initializer.MaxParameter:G}",
+                    "use small finite values, e.g. normal(0.01) or uniform(-0.5, 0.5)");
             }
         }
 
@@ -277,6 +280,12 @@ public static class SpecReader
             if (name != "accuracy" && Loss.FromName(name) is null)
             {
                 throw f.Error($"$.metrics[{i}]", $"unknown metric \"{name}\"", $"use \"accuracy\" or a loss name: {string.Join(", ", Loss.Names)}");
+            }
+
+            if (names.IndexOf(name) is >= 0 and int first)
+            {
+                throw f.Error($"$.metrics[{i}]", $"the metric \"{name}\" is listed twice (items {first + 1} and {i + 1}); each is one column of the history",
+                    "list each metric once");
             }
 
             names.Add(name);
