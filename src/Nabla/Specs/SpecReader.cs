@@ -108,8 +108,22 @@ public static class SpecReader
         }
 
         ModelResultReader.Read(root, spec, f);
+        if (MemoryEstimate.Check(spec, KnownExamples(spec.Data), MemoryEstimate.Budget) is var (path, problem, fix))
+        {
+            throw f.Error(path, problem, fix);
+        }
+
         return spec;
     }
+
+    /// <summary>The number of examples the data section gives before any file is read (0 for a CSV file).</summary>
+    private static long KnownExamples(DataSpec? data) => data switch
+    {
+        { X: { } x } => x.Length,
+        { Dataset: { } name } when Data.LogicGates.Find(name) is { } gate => gate.Count,
+        { Dataset: not null } => data.Count ?? Data.ToyDatasets.DefaultCount,
+        _ => 0,
+    };
 
     private static LayerSpec ReadLayer(JsonElement e, string path, int number, int inputs, JsonFields f)
     {
