@@ -51,6 +51,14 @@ internal sealed class JsonFields(string file, JsonPositions positions)
             : throw Error(path, $"expected a number, found {Describe(e)}", "write a plain finite number such as 0.5");
     }
 
+    /// <summary>A whole number ≥ 0 that may exceed an int (a count of steps).</summary>
+    public long Count(JsonElement e, string path)
+    {
+        return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out long n) && n >= 0
+            ? n
+            : throw Error(path, $"expected a whole number ≥ 0, found {Describe(e)}", "write a count such as 120");
+    }
+
     public int Integer(JsonElement e, string path, int min)
     {
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out int i))
@@ -87,6 +95,30 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         foreach (var item in e.EnumerateArray())
         {
             values[i] = Number(item, $"{path}[{i}]");
+            i++;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// A list of numbers in which a value JSON has no number for may also be given as the string
+    /// "NaN", "Infinity" or "-Infinity" (see <see cref="NonFiniteNumbers"/>): a model file's history.
+    /// </summary>
+    public double[] Series(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(path, $"expected an array of numbers, found {Describe(e)}", "write a list such as [0.1, 0.2]");
+        }
+
+        var values = new double[e.GetArrayLength()];
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            values[i] = NonFiniteNumbers.TryRead(item, out double v) ? v
+                : item.ValueKind == JsonValueKind.Number ? Number(item, $"{path}[{i}]")
+                : throw Error($"{path}[{i}]", $"expected a number, found {Describe(item)}", "write a number, or \"NaN\", \"Infinity\" or \"-Infinity\"");
             i++;
         }
 
