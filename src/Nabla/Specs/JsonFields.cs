@@ -94,7 +94,8 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         int i = 0;
         foreach (var item in e.EnumerateArray())
         {
-            values[i] = Number(item, $"{path}[{i}]");
+            // (The element's path is built only for a message: a data set may hold millions of values.)
+            values[i] = IsFinite(item, out double v) ? v : Number(item, $"{path}[{i}]");
             i++;
         }
 
@@ -138,7 +139,9 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         foreach (var item in e.EnumerateArray())
         {
             // A bare number is a row of one value: "y": [0, 1, 1, 0] means [[0], [1], [1], [0]].
-            rows[i] = item.ValueKind == JsonValueKind.Number ? [Number(item, $"{path}[{i}]")] : Vector(item, $"{path}[{i}]");
+            rows[i] = IsFinite(item, out double v) ? [v]
+                : item.ValueKind == JsonValueKind.Number ? [Number(item, $"{path}[{i}]")]
+                : AllFinite(item, out double[] row) ? row : Vector(item, $"{path}[{i}]");
             if (rows[i].Length != rows[0].Length)
             {
                 throw Error($"{path}[{i}]", $"row {i + 1} has {rows[i].Length} values but row 1 has {rows[0].Length}",
@@ -149,6 +152,34 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         }
 
         return rows;
+    }
+
+    /// <summary>An array of finite numbers, read without building any path; false for anything else.</summary>
+    private static bool AllFinite(JsonElement e, out double[] values)
+    {
+        values = [];
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        values = new double[e.GetArrayLength()];
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            if (!IsFinite(item, out values[i++]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFinite(JsonElement e, out double d)
+    {
+        d = 0;
+        return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out d) && double.IsFinite(d);
     }
 
     public static string Describe(JsonElement e) => e.ValueKind switch
