@@ -46,9 +46,19 @@ public class MemoryEstimateTests
     }
 
     [Fact]
-    public void ALayerOfABillionUnits_IsRefusedOnAnyMachine()
+    public void LayersOfABillionOr3e8Units_AreRefusedUnderA16GiBLimit()
     {
-        var e = Refused("""{ "inputs": 1, "layers": [ { "units": 1000000000 }, { "units": 1 } ], "loss": "mse" }""");
+        foreach (int units in new[] { 1_000_000_000, 300_000_000 })
+        {
+            var spec = new ModelSpec { Inputs = 1, Layers = [new LayerSpec { Units = units }, new LayerSpec { Units = 1 }] };
+            Assert.Contains("more than the limit of 16 GiB", MemoryEstimate.Check(spec, 1, 16L << 30)!.Value.Problem);
+        }
+    }
+
+    [Fact]
+    public void ALayerOfTwoBillionUnits_IsRefusedOnAnyMachineWithLessThan380GiB()
+    {
+        var e = Refused("""{ "inputs": 1, "layers": [ { "units": 2000000000 }, { "units": 1 } ], "loss": "mse" }""");
         Assert.Contains("training this network needs about", e.Message);
         Assert.Contains("more than the limit of", e.Message);
     }
