@@ -102,9 +102,16 @@ internal static class DataSpecReader
         }
 
         int k = data.Classes ?? ToyDatasets.DefaultClasses;
-        if (data.Count is { } count && (count < k || count > 1_000_000))
+        int count = data.Count ?? ToyDatasets.DefaultCount;
+        if (k > 1_000_000)
         {
-            throw f.Error($"{P}.n", $"{count} examples is {(count < k ? $"fewer than the {k} classes" : "more than 1000000")}",
+            throw f.Error($"{P}.classes", $"{k} classes is more than 1000000, the most examples a toy set may have", "use fewer classes");
+        }
+
+        if (count < k || count > 1_000_000)
+        {
+            string given = data.Count is null ? $" (the default \"n\")" : "";
+            throw f.Error(data.Count is null ? $"{P}.classes" : $"{P}.n", $"{count} examples{given} is {(count < k ? $"fewer than the {k} classes" : "more than 1000000")}",
                 $"give n between {k} and 1000000");
         }
 

@@ -68,6 +68,13 @@ public static class MemoryEstimate
             inputs = units;
         }
 
+        double widest = Math.Max(spec.Inputs, spec.Layers[^1].Units);
+        if ((double)examples * widest > MaxMatrixElements)
+        {
+            return ("$.data", $"{Count(examples)} examples of {Count(widest)} values each would be {Count(examples * widest)} values, " +
+                $"more than the {Count(MaxMatrixElements)} one matrix can hold", "use fewer examples, or fewer inputs or outputs");
+        }
+
         double bytes = Bytes(spec, examples);
         if (bytes > budget)
         {

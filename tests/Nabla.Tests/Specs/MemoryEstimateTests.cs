@@ -62,4 +62,26 @@ public class MemoryEstimateTests
         Assert.Contains("training this network needs about", e.Message);
         Assert.Contains("more than the limit of", e.Message);
     }
+
+    [Fact]
+    public void AToySetOfABillionClasses_IsRefusedBeforeItsLabelsAreEncoded()
+    {
+        var e = Refused("""{ "inputs": 2, "layers": [ { "units": 1000000000, "activation": "softmax" } ], "loss": "cce", "data": { "dataset": "blobs", "classes": 1000000000 } }""");
+        Assert.Equal("$.data.classes", e.JsonPath);
+
+        // Without "n" the default 200 examples must still hold every class.
+        e = Refused("""{ "inputs": 2, "layers": [ { "units": 300, "activation": "softmax" } ], "loss": "cce", "data": { "dataset": "blobs", "classes": 300 } }""");
+        Assert.Contains("200 examples (the default \"n\") is fewer than the 300 classes", e.Message);
+    }
+
+    [Fact]
+    public void ACsvWhoseOneHotLabelsCannotFit_IsRefusedBeforeTheyAreEncoded()
+    {
+        string dir = Nabla.Tests.Data.TempFiles.Folder();
+        File.WriteAllLines(Path.Combine(dir, "many.csv"), ["x,label", .. Enumerable.Range(0, 50_000).Select(i => $"{i % 7},c{i}")]);
+        string spec = Path.Combine(dir, "spec.json");
+        File.WriteAllText(spec, """{ "inputs": 1, "layers": [ { "units": 50000, "activation": "softmax" } ], "loss": "cce", "data": { "csv": "many.csv", "label": "label" }, "train": { "batch": 32 } }""");
+        var e = Assert.Throws<NablaException>(() => SpecTrainer.Train(SpecReader.ReadFile(spec)));
+        Assert.Contains("many.csv: with its 50000 examples, 50,000 examples of 50,000 values each", e.Message);
+    }
 }
