@@ -7,18 +7,24 @@ namespace Nabla.Data;
 /// <summary>
 /// Reads a CSV file: a header row naming the columns, then one example per line. Every column
 /// but the label must hold finite numbers. Quoted cells ("a, b" and "" for a quote) are allowed;
-/// blank lines are skipped. Each problem names the file, the line, the column and a fix.
+/// blank lines are skipped. Each problem names the file, the line, the column and a fix. A file
+/// over <see cref="Specs.LimitedFile.MaxCsvBytes"/> is refused, and so is a cell holding a control
+/// character (a NUL byte, say), which number parsing would otherwise quietly ignore.
 /// </summary>
 public static class CsvData
 {
+    /// <summary>The control characters (U+0000–U+001F, U+007F–U+009F) but the tab.</summary>
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c != '\t').ToArray());
+
     /// <param name="labelOptional">When the file has no column <paramref name="label"/>, read every column as a feature
     /// (new inputs to predict) instead of failing.</param>
     public static CsvTable Read(string path, string label, bool labelOptional = false)
     {
-        string[] lines;
+        byte[] bytes;
         try
         {
-            lines = File.ReadAllLines(path);
+            bytes = Specs.LimitedFile.ReadAllBytes(path, Specs.LimitedFile.MaxCsvBytes, "CSV file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -26,6 +32,28 @@ public static class CsvData
             throw new NablaException($"{path}: {why}. Fix: check \"csv\" in the spec's \"data\"; a relative path is read from the spec file's folder.");
         }
 
+        return Parse(Lines(bytes), path, label, labelOptional);
+    }
+
+    /// <summary>Reads CSV text as <see cref="Read"/> reads a file; <paramref name="path"/> names it in messages.</summary>
+    public static CsvTable Parse(string text, string path, string label, bool labelOptional = false) =>
+        Parse(Lines(Encoding.UTF8.GetBytes(text)), path, label, labelOptional);
+
+    /// <summary>The lines of the text (split at \n, \r\n or \r), decoded as its byte order mark says (UTF-8 without one).</summary>
+    private static string[] Lines(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return [.. lines];
+    }
+
+    private static CsvTable Parse(string[] lines, string path, string label, bool labelOptional)
+    {
         int headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0);
         if (headerLine < 0)
         {
@@ -191,7 +219,15 @@ public static class CsvData
                 }
             }
 
-            cells.Add(cell.ToString().Trim());
+            string value = cell.ToString().Trim();
+            int control = value.AsSpan().IndexOfAny(Controls);
+            if (control >= 0)
+            {
+                throw new NablaException($"{path}: line {line}, column {cells.Count + 1}: the cell holds the control character U+{(int)value[control]:X4}, " +
+                    "which no number or label contains. Fix: remove it; if the file is not plain text, export it again as CSV (UTF-8).");
+            }
+
+            cells.Add(value);
             cell.Clear();
             if (i >= text.Length)
             {

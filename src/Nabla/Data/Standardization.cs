@@ -10,7 +10,9 @@ public sealed record Standardization(double[] Mean, double[] Std)
 {
     /// <summary>
     /// μ_j = (1/m) Σ_i x_ij and σ_j = √((1/m) Σ_i (x_ij − μ_j)²). A constant column gets
-    /// μ_j = its value and σ_j = 1, so it becomes 0 instead of 0/0.
+    /// μ_j = its value and σ_j = 1, so it becomes 0 instead of 0/0. When the sums overflow (values
+    /// near ±1.8e308) or the squares underflow (values below 1e-150), the column is first divided by
+    /// its largest magnitude s and μ_j = s·μ(x/s), σ_j = s·σ(x/s): finite and positive for any finite column.
     /// </summary>
     public static Standardization Fit(Matrix<double> x)
     {
@@ -42,9 +44,40 @@ public sealed record Standardization(double[] Mean, double[] Std)
             }
 
             std[j] = Math.Sqrt(squares / m);
+            if (!double.IsFinite(mean[j]) || !double.IsFinite(std[j]) || std[j] == 0)
+            {
+                (mean[j], std[j]) = Scaled(x, j);
+            }
         }
 
         return new Standardization(mean, std);
+    }
+
+    /// <summary>μ and σ of column j measured on x/s, s its largest magnitude, then scaled back by s.</summary>
+    private static (double Mean, double Std) Scaled(Matrix<double> x, int j)
+    {
+        int m = x.Rows;
+        double s = 0;
+        for (int i = 0; i < m; i++)
+        {
+            s = Math.Max(s, Math.Abs(x[i, j]));
+        }
+
+        double sum = 0;
+        for (int i = 0; i < m; i++)
+        {
+            sum += x[i, j] / s;
+        }
+
+        double mean = sum / m, squares = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double d = (x[i, j] / s) - mean;
+            squares += d * d;
+        }
+
+        // σ(x/s) ≤ 1, so s·σ ≤ s is finite; it is positive since the column is not constant.
+        return (mean * s, Math.Max(Math.Sqrt(squares / m) * s, double.Epsilon));
     }
 
     public int Features => Mean.Length;
@@ -58,7 +91,8 @@ public sealed record Standardization(double[] Mean, double[] Std)
         {
             for (int j = 0; j < x.Cols; j++)
             {
-                z[i, j] = (x[i, j] - Mean[j]) / Std[j];
+                double d = x[i, j] - Mean[j];
+                z[i, j] = double.IsFinite(d) ? d / Std[j] : (x[i, j] / Std[j]) - (Mean[j] / Std[j]); // (x − μ overflowed)
             }
         }
 

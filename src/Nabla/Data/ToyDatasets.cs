@@ -18,6 +18,9 @@ public static class ToyDatasets
 
     public const int DefaultClasses = 2;
 
+    /// <summary>The largest noise allowed: the shapes span about 2, so beyond this the points are noise alone.</summary>
+    public const double MaxNoise = 100;
+
     /// <summary>Whether the set has a fixed number of classes (moons and circles: two).</summary>
     public static bool HasFixedClasses(string name) => name is "moons" or "circles";
 
@@ -63,9 +66,9 @@ public static class ToyDatasets
     /// <summary>For i = 0..n−1: class k = i mod K, a point on the shape, then (x₁, x₂) += noise · N(0, 1).</summary>
     private static LabelledData Draw(string name, int n, int classes, double noise, ulong seed, Func<int, SeededRandom, (double X1, double X2)> shape)
     {
-        if (n < 1 || classes < 2 || noise < 0)
+        if (n < 1 || classes < 2 || noise is not (>= 0 and <= MaxNoise))
         {
-            throw new ArgumentOutOfRangeException(nameof(n), $"Need n ≥ 1, classes ≥ 2, noise ≥ 0 (got {n}, {classes}, {noise}).");
+            throw new ArgumentOutOfRangeException(nameof(n), $"Need n ≥ 1, classes ≥ 2, 0 ≤ noise ≤ {MaxNoise} (got {n}, {classes}, {noise}).");
         }
 
         var random = new SeededRandom(seed);

@@ -10,6 +10,12 @@ public sealed record Initializer(string Kind, double A = 0, double B = 0)
 {
     public static readonly string[] Kinds = ["zeros", "normal(scale)", "uniform(a,b)", "xavier", "he"];
 
+    /// <summary>The largest magnitude normal's scale and uniform's bounds may have: larger weights only overflow.</summary>
+    public const double MaxParameter = 1e6;
+
+    /// <summary>Whether the parameters are finite and within ±<see cref="MaxParameter"/>.</summary>
+    public bool InRange => Math.Abs(A) <= MaxParameter && Math.Abs(B) <= MaxParameter; // (false for NaN)
+
     /// <summary>The default for weights: xavier for sigmoid/tanh-like layers, he for the relu family.</summary>
     public static Initializer DefaultFor(string activation) =>
         activation is "relu" or "leaky_relu" ? new("he") : new("xavier");
@@ -43,15 +49,19 @@ public sealed record Initializer(string Kind, double A = 0, double B = 0)
         return (kind, values.Length) switch
         {
             ("normal", 1) => new("normal", values[0]),
-            ("uniform", 2) when values[0] < values[1] => new("uniform", values[0], values[1]),
+            ("uniform", 2) when !(values[0] >= values[1]) => new("uniform", values[0], values[1]), // (NaN: see InRange)
             _ => null,
         };
     }
 
     /// <summary>Draws an n_in × n_out matrix of values (row-major).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When n_in · n_out exceeds <see cref="Array.MaxLength"/>.</exception>
     public double[] Draw(int inputs, int units, SeededRandom random)
     {
-        var w = new double[inputs * units];
+        long count = (long)inputs * units;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Array.MaxLength, nameof(units));
+        ArgumentOutOfRangeException.ThrowIfNegative(count, nameof(units));
+        var w = new double[count];
         for (int i = 0; i < w.Length; i++)
         {
             w[i] = Kind switch

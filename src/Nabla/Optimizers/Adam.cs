@@ -4,8 +4,9 @@ namespace Nabla.Optimizers;
 
 /// <summary>
 /// Adam: m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²;  m̂ = m/(1 − β₁ᵗ);  v̂ = v/(1 − β₂ᵗ);
-/// W ← W − η·m̂/(√v̂ + ε).
+/// W ← W − η·m̂/(√v̂ + ε). β₁ and β₂ lie in [0, 1) and ε &gt; 0.
 /// </summary>
+/// <exception cref="ArgumentOutOfRangeException">When β₁ or β₂ is outside [0, 1) or ε is not positive and finite.</exception>
 public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     : Optimizer<T>(learningRate)
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -13,11 +14,15 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
     private readonly List<T[]> firstMoments = [];
     private readonly List<T[]> secondMoments = [];
 
-    public double Beta1 { get; } = beta1;
+    /// <summary>β₁, the decay of the first moment.</summary>
+    public double Beta1 { get; } = Decay.Check(beta1, nameof(beta1));
 
-    public double Beta2 { get; } = beta2;
+    /// <summary>β₂, the decay of the second moment.</summary>
+    public double Beta2 { get; } = Decay.Check(beta2, nameof(beta2));
 
-    public double Epsilon { get; } = epsilon;
+    /// <summary>ε, which keeps the division away from 0.</summary>
+    public double Epsilon { get; } = epsilon > 0 && double.IsFinite(epsilon) ? epsilon
+        : throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a positive finite number.");
 
     protected internal override bool UpdatesElementWise => true;
 

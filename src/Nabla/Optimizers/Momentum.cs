@@ -4,15 +4,17 @@ namespace Nabla.Optimizers;
 
 /// <summary>
 /// Gradient descent with momentum μ: v ← μ·v + dW; W ← W − η·v.
-/// Nesterov's variant looks ahead: W ← W − η·(dW + μ·v).
+/// Nesterov's variant looks ahead: W ← W − η·(dW + μ·v). μ lies in [0, 1).
 /// </summary>
+/// <exception cref="ArgumentOutOfRangeException">When μ is outside [0, 1).</exception>
 public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool nesterov = false)
     : Optimizer<T>(learningRate)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly List<T[]> velocities = [];
 
-    public double Mu { get; } = momentum;
+    /// <summary>μ, the share of the velocity kept from one step to the next.</summary>
+    public double Mu { get; } = Decay.Check(momentum, nameof(momentum));
 
     public bool Nesterov { get; } = nesterov;
 

@@ -67,6 +67,12 @@ internal static class DataLoader
             throw new NablaException($"{path}: the CSV has {table.X.Cols} feature columns (all but {column}) but the network in {spec.File} has \"inputs\": {spec.Inputs}. Fix: make \"inputs\" {table.X.Cols}.");
         }
 
+        // Before the labels are encoded (m × outputs values): the sizes now known must fit.
+        if (MemoryEstimate.Check(spec, table.X.Rows, MemoryEstimate.Budget) is var (_, tooLarge, smaller))
+        {
+            throw new NablaException($"{path}: with its {table.X.Rows} examples, {tooLarge}. Fix: {smaller}.");
+        }
+
         // A squared-error loss on one output unit with numeric labels is regression: y is the number itself.
         if (IsSquaredError(spec.Loss.Name) && outputs == 1 && table.LabelsAreNumbers)
         {

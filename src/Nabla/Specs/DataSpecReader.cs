@@ -90,9 +90,10 @@ internal static class DataSpecReader
         data.Noise = f.Optional(e, "noise") is { } noise ? f.Number(noise, $"{P}.noise") : null;
         data.Seed = f.Optional(e, "seed") is { } seed ? Seed(seed, $"{P}.seed", f) : null;
         data.Classes = f.Optional(e, "classes") is { } classes ? f.Integer(classes, $"{P}.classes", 2) : null;
-        if (data.Noise < 0)
+        if (data.Noise is < 0 or > ToyDatasets.MaxNoise)
         {
-            throw f.Error($"{P}.noise", $"the noise {data.Noise} is negative", "give the standard deviation of the noise, e.g. 0.1, or 0 for none");
+            throw f.Error($"{P}.noise", $"the noise {data.Noise} is {(data.Noise < 0 ? "negative" : $"more than {ToyDatasets.MaxNoise}")}",
+                $"give the standard deviation of the noise, from 0 (none) to {ToyDatasets.MaxNoise}; the shapes span about 2, so 0.1 is usual");
         }
 
         if (ToyDatasets.HasFixedClasses(name) && data.Classes is not (null or 2))
@@ -101,9 +102,16 @@ internal static class DataSpecReader
         }
 
         int k = data.Classes ?? ToyDatasets.DefaultClasses;
-        if (data.Count is { } count && (count < k || count > 1_000_000))
+        int count = data.Count ?? ToyDatasets.DefaultCount;
+        if (k > 1_000_000)
         {
-            throw f.Error($"{P}.n", $"{count} examples is {(count < k ? $"fewer than the {k} classes" : "more than 1000000")}",
+            throw f.Error($"{P}.classes", $"{k} classes is more than 1000000, the most examples a toy set may have", "use fewer classes");
+        }
+
+        if (count < k || count > 1_000_000)
+        {
+            string given = data.Count is null ? $" (the default \"n\")" : "";
+            throw f.Error(data.Count is null ? $"{P}.classes" : $"{P}.n", $"{count} examples{given} is {(count < k ? $"fewer than the {k} classes" : "more than 1000000")}",
                 $"give n between {k} and 1000000");
         }
 

@@ -82,7 +82,7 @@ internal static class DataSpecWriter
     {
         if (value is { } v)
         {
-            w.WriteNumber(name, v);
+            NonFiniteNumbers.Write(w, name, v);
         }
     }
 
@@ -94,7 +94,7 @@ internal static class DataSpecWriter
             w.WriteStartArray();
             foreach (double v in row)
             {
-                w.WriteNumberValue(v);
+                NonFiniteNumbers.Write(w, v);
             }
 
             w.WriteEndArray();

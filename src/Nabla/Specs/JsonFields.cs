@@ -51,6 +51,14 @@ internal sealed class JsonFields(string file, JsonPositions positions)
             : throw Error(path, $"expected a number, found {Describe(e)}", "write a plain finite number such as 0.5");
     }
 
+    /// <summary>A whole number ≥ 0 that may exceed an int (a count of steps).</summary>
+    public long Count(JsonElement e, string path)
+    {
+        return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out long n) && n >= 0
+            ? n
+            : throw Error(path, $"expected a whole number ≥ 0, found {Describe(e)}", "write a count such as 120");
+    }
+
     public int Integer(JsonElement e, string path, int min)
     {
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out int i))
@@ -86,7 +94,32 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         int i = 0;
         foreach (var item in e.EnumerateArray())
         {
-            values[i] = Number(item, $"{path}[{i}]");
+            // (The element's path is built only for a message: a data set may hold millions of values.)
+            values[i] = IsFinite(item, out double v) ? v : Number(item, $"{path}[{i}]");
+            i++;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// A list of numbers in which a value JSON has no number for may also be given as the string
+    /// "NaN", "Infinity" or "-Infinity" (see <see cref="NonFiniteNumbers"/>): a model file's history.
+    /// </summary>
+    public double[] Series(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(path, $"expected an array of numbers, found {Describe(e)}", "write a list such as [0.1, 0.2]");
+        }
+
+        var values = new double[e.GetArrayLength()];
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            values[i] = NonFiniteNumbers.TryRead(item, out double v) ? v
+                : item.ValueKind == JsonValueKind.Number ? Number(item, $"{path}[{i}]")
+                : throw Error($"{path}[{i}]", $"expected a number, found {Describe(item)}", "write a number, or \"NaN\", \"Infinity\" or \"-Infinity\"");
             i++;
         }
 
@@ -106,7 +139,9 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         foreach (var item in e.EnumerateArray())
         {
             // A bare number is a row of one value: "y": [0, 1, 1, 0] means [[0], [1], [1], [0]].
-            rows[i] = item.ValueKind == JsonValueKind.Number ? [Number(item, $"{path}[{i}]")] : Vector(item, $"{path}[{i}]");
+            rows[i] = IsFinite(item, out double v) ? [v]
+                : item.ValueKind == JsonValueKind.Number ? [Number(item, $"{path}[{i}]")]
+                : AllFinite(item, out double[] row) ? row : Vector(item, $"{path}[{i}]");
             if (rows[i].Length != rows[0].Length)
             {
                 throw Error($"{path}[{i}]", $"row {i + 1} has {rows[i].Length} values but row 1 has {rows[0].Length}",
@@ -117,6 +152,34 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         }
 
         return rows;
+    }
+
+    /// <summary>An array of finite numbers, read without building any path; false for anything else.</summary>
+    private static bool AllFinite(JsonElement e, out double[] values)
+    {
+        values = [];
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        values = new double[e.GetArrayLength()];
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            if (!IsFinite(item, out values[i++]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFinite(JsonElement e, out double d)
+    {
+        d = 0;
+        return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out d) && double.IsFinite(d);
     }
 
     public static string Describe(JsonElement e) => e.ValueKind switch

@@ -23,7 +23,8 @@ internal static class ModelResultReader
         if (f.Optional(root, "history") is { } history)
         {
             f.Object(history, "$.history");
-            spec.History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Vector(p.Value, $"$.history.{p.Name}"));
+            // (A key given twice was refused while the file was parsed.)
+            spec.History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Series(p.Value, $"$.history.{p.Name}"));
         }
 
         if (f.Optional(root, "result") is { } result)
@@ -94,7 +95,7 @@ internal static class ModelResultReader
         f.CheckKeys(e, p, [.. known, .. (test?.Keys.Select(k => TestPrefix + k) ?? [])]);
         return new RunSummary(
             f.Optional(e, "epochs_run") is { } epochs ? f.Integer(epochs, $"{p}.epochs_run", 0) : 0,
-            f.Optional(e, "steps") is { } steps && steps.TryGetInt64(out long n) ? n : 0,
+            f.Optional(e, "steps") is { } steps ? f.Count(steps, $"{p}.steps") : 0,
             f.Optional(e, "final_loss") is { } loss ? f.Number(loss, $"{p}.final_loss") : 0,
             f.Optional(e, "diverged") is { } diverged && f.Boolean(diverged, $"{p}.diverged"),
             f.Optional(e, "message") is { } message ? f.String(message, $"{p}.message") : null,

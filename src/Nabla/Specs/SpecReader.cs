@@ -10,17 +10,20 @@ namespace Nabla.Specs;
 /// Reads a spec or model file (JSON with comments and trailing commas allowed) and checks
 /// everything that can be checked without the data: names, shapes between layers, settings.
 /// Every problem is a <see cref="SpecException"/> that names the file, line, JSON path and fix.
+/// A UTF-8 byte order mark is skipped; bytes that are not UTF-8, a key given twice in one object
+/// and a file over <see cref="LimitedFile.MaxSpecBytes"/> are refused.
 /// </summary>
 public static class SpecReader
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>Reads and checks the spec or model file at <paramref name="path"/>.</summary>
     public static ModelSpec ReadFile(string path)
     {
         byte[] bytes;
         try
         {
-            bytes = System.IO.File.ReadAllBytes(path);
+            bytes = LimitedFile.ReadAllBytes(path, LimitedFile.MaxSpecBytes, "spec file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -32,10 +35,14 @@ public static class SpecReader
         return spec;
     }
 
+    /// <summary>Reads and checks a spec given as text; <paramref name="file"/> names it in messages.</summary>
     public static ModelSpec Parse(string json, string file = "<spec>") => Parse(Encoding.UTF8.GetBytes(json), file);
 
+    /// <summary>Reads and checks a spec given as UTF-8 bytes; <paramref name="file"/> names it in messages.</summary>
     public static ModelSpec Parse(byte[] utf8, string file)
     {
+        utf8 = Utf8Text.WithoutByteOrderMark(utf8);
+        Utf8Text.Check(utf8, file);
         JsonDocument doc;
         try
         {
@@ -52,7 +59,7 @@ public static class SpecReader
 
         using (doc)
         {
-            var f = new JsonFields(file, new JsonPositions(utf8));
+            var f = new JsonFields(file, new JsonPositions(utf8, file));
             return ReadModel(doc.RootElement, f);
         }
     }
@@ -101,8 +108,22 @@ public static class SpecReader
         }
 
         ModelResultReader.Read(root, spec, f);
+        if (MemoryEstimate.Check(spec, KnownExamples(spec.Data), MemoryEstimate.Budget) is var (path, problem, fix))
+        {
+            throw f.Error(path, problem, fix);
+        }
+
         return spec;
     }
+
+    /// <summary>The number of examples the data section gives before any file is read (0 for a CSV file).</summary>
+    private static long KnownExamples(DataSpec? data) => data switch
+    {
+        { X: { } x } => x.Length,
+        { Dataset: { } name } when Data.LogicGates.Find(name) is { } gate => gate.Count,
+        { Dataset: not null } => data.Count ?? Data.ToyDatasets.DefaultCount,
+        _ => 0,
+    };
 
     private static LayerSpec ReadLayer(JsonElement e, string path, int number, int inputs, JsonFields f)
     {
@@ -182,9 +203,12 @@ public static class SpecReader
         if (f.Optional(e, "init") is { } init)
         {
             layer.Init = f.String(init, $"{path}.init");
-            if (Initializer.Parse(layer.Init) is null)
+            var initializer = Initializer.Parse(layer.Init)
+                ?? throw f.Error($"{path}.init", $"unknown initialiser \"{layer.Init}\"", $"use one of {string.Join(", ", Initializer.Kinds)}");
+            if (!initializer.InRange)
             {
-                throw f.Error($"{path}.init", $"unknown initialiser \"{layer.Init}\"", $"use one of {string.Join(", ", Initializer.Kinds)}");
+                throw f.Error($"{path}.init", $"the initialiser \"{layer.Init}\" has a parameter that is not a finite number within ±{Initializer.MaxParameter:G}",
+                    "use small finite values, e.g. normal(0.01) or uniform(-0.5, 0.5)");
             }
         }
 
@@ -270,6 +294,12 @@ public static class SpecReader
             if (name != "accuracy" && Loss.FromName(name) is null)
             {
                 throw f.Error($"$.metrics[{i}]", $"unknown metric \"{name}\"", $"use \"accuracy\" or a loss name: {string.Join(", ", Loss.Names)}");
+            }
+
+            if (names.IndexOf(name) is >= 0 and int first)
+            {
+                throw f.Error($"$.metrics[{i}]", $"the metric \"{name}\" is listed twice (items {first + 1} and {i + 1}); each is one column of the history",
+                    "list each metric once");
             }
 
             names.Add(name);

@@ -29,6 +29,12 @@ public static class SpecTrainer
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var split = ModelBuilder.LoadSplit(spec);
+        long examples = split.Train.Count + (split.Test?.Count ?? 0);
+        if (MemoryEstimate.Check(spec, examples, MemoryEstimate.Budget) is var (_, problem, fix))
+        {
+            throw new NablaException($"{spec.File}: {problem}. Fix: {fix}.");
+        }
+
         var scale = split.Standardization;
         var network = ModelBuilder.BuildNetwork<T>(spec); // also fills the spec's missing starting weights
         var (x, y) = (scale?.Apply(split.Train) ?? split.Train).As<T>();

@@ -6,7 +6,9 @@ namespace Nabla.Specs;
 
 /// <summary>
 /// Writes a spec/model file in the format <see cref="SpecReader"/> reads (numbers round-trip
-/// exactly), atomically: a temporary file in the same folder, then a rename.
+/// exactly), atomically: a temporary file in the same folder, then a rename. A value JSON has no
+/// number for (NaN, ±∞, as a diverging run's history may hold) is written as a string
+/// (<see cref="NonFiniteNumbers"/>), so writing never fails on one.
 /// </summary>
 public static partial class SpecWriter
 {
@@ -134,7 +136,7 @@ public static partial class SpecWriter
         w.WriteString("activation", layer.Activation);
         if (layer.Alpha is { } alpha)
         {
-            w.WriteNumber("alpha", alpha);
+            NonFiniteNumbers.Write(w, "alpha", alpha);
         }
 
         if (layer.Weights is { } weights)
@@ -179,7 +181,7 @@ public static partial class SpecWriter
     {
         w.WriteStartObject("train");
         w.WriteString("optimizer", t.Optimizer);
-        w.WriteNumber("learning_rate", t.LearningRate);
+        NonFiniteNumbers.Write(w, "learning_rate", t.LearningRate);
         w.WriteNumber("epochs", t.Epochs);
         if (t.Batch == 0)
         {
@@ -195,14 +197,14 @@ public static partial class SpecWriter
         w.WriteString("precision", t.Precision);
         if (t.Optimizer is "momentum" or "nesterov")
         {
-            w.WriteNumber("momentum", t.Momentum);
+            NonFiniteNumbers.Write(w, "momentum", t.Momentum);
         }
 
         if (t.Optimizer == "adam")
         {
-            w.WriteNumber("beta1", t.Beta1);
-            w.WriteNumber("beta2", t.Beta2);
-            w.WriteNumber("epsilon", t.Epsilon);
+            NonFiniteNumbers.Write(w, "beta1", t.Beta1);
+            NonFiniteNumbers.Write(w, "beta2", t.Beta2);
+            NonFiniteNumbers.Write(w, "epsilon", t.Epsilon);
         }
 
         w.WriteEndObject();
@@ -221,7 +223,7 @@ public static partial class SpecWriter
 
         foreach (double v in values)
         {
-            w.WriteNumberValue(v);
+            NonFiniteNumbers.Write(w, v);
         }
 
         w.WriteEndArray();

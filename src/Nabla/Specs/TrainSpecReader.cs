@@ -63,10 +63,31 @@ internal static class TrainSpecReader
             }
         }
 
-        t.Momentum = f.Optional(e, "momentum") is { } mu ? f.Number(mu, $"{p}.momentum") : t.Momentum;
-        t.Beta1 = f.Optional(e, "beta1") is { } b1 ? f.Number(b1, $"{p}.beta1") : t.Beta1;
-        t.Beta2 = f.Optional(e, "beta2") is { } b2 ? f.Number(b2, $"{p}.beta2") : t.Beta2;
-        t.Epsilon = f.Optional(e, "epsilon") is { } eps ? f.Number(eps, $"{p}.epsilon") : t.Epsilon;
+        t.Momentum = Fraction(e, "momentum", t.Momentum, "0.9", f);
+        t.Beta1 = Fraction(e, "beta1", t.Beta1, "0.9", f);
+        t.Beta2 = Fraction(e, "beta2", t.Beta2, "0.999", f);
+        if (f.Optional(e, "epsilon") is { } eps)
+        {
+            t.Epsilon = f.Number(eps, $"{p}.epsilon");
+            if (t.Epsilon <= 0)
+            {
+                throw f.Error($"{p}.epsilon", $"epsilon {t.Epsilon} is not positive (it keeps Adam's division away from 0)", "use a small positive number such as 1e-8");
+            }
+        }
+
         return t;
+    }
+
+    /// <summary>A decay rate (momentum μ, Adam's β₁ and β₂): in [0, 1), or the update grows without end.</summary>
+    private static double Fraction(JsonElement e, string key, double value, string usual, JsonFields f)
+    {
+        if (f.Optional(e, key) is not { } given)
+        {
+            return value;
+        }
+
+        double v = f.Number(given, $"$.train.{key}");
+        return v is >= 0 and < 1 ? v
+            : throw f.Error($"$.train.{key}", $"{key} {v} is outside [0, 1)", $"use a number from 0 up to (not including) 1, usually {usual}");
     }
 }

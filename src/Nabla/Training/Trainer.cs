@@ -136,6 +136,16 @@ public sealed class Trainer<T>
                 }
             }
 
+            if (epoch == options.Epochs && !Finite(lastGood))
+            {
+                // The last epoch's losses were finite but its updates were not; no later step will see it.
+                Restore(epochStart);
+                return new(history, epoch - 1, steps, true, false,
+                    $"The weights became infinite or NaN in epoch {epoch}, the last: training diverged. " +
+                    $"The model keeps the weights from the start of epoch {epoch}, the last whose loss was finite. " +
+                    "Try a smaller learning rate or standardised inputs.");
+            }
+
             (lastGood, epochStart) = (epochStart, lastGood); // this epoch was finite throughout
             history.Add(sums);
             EpochEnded?.Invoke(epoch, (double[])sums.Clone());
@@ -249,6 +259,21 @@ public sealed class Trainer<T>
             values.CopyTo(copy.AsSpan(at, values.Length));
             at += values.Length;
         }
+    }
+
+    /// <summary>Whether every parameter is finite, saving them into <paramref name="scratch"/> to look.</summary>
+    private bool Finite(T[] scratch)
+    {
+        Save(scratch);
+        foreach (var v in scratch)
+        {
+            if (!T.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Puts the values saved by <see cref="Save"/> back into the parameters.</summary>
