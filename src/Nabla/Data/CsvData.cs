@@ -19,7 +19,8 @@ public static class CsvData
 
     /// <param name="labelOptional">When the file has no column <paramref name="label"/>, read every column as a feature
     /// (new inputs to predict) instead of failing.</param>
-    public static CsvTable Read(string path, string label, bool labelOptional = false)
+    /// <param name="pathFix">The fix for a file that cannot be read, naming where its path was given (default: the spec's "data").</param>
+    public static CsvTable Read(string path, string label, bool labelOptional = false, string? pathFix = null)
     {
         byte[] bytes;
         try
@@ -29,7 +30,7 @@ public static class CsvData
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             string why = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file ({e.Message})";
-            throw new NablaException($"{path}: {why}. Fix: check \"csv\" in the spec's \"data\"; a relative path is read from the spec file's folder.");
+            throw new NablaException($"{path}: {why}. Fix: {pathFix ?? "check \"csv\" in the spec's \"data\"; a relative path is read from the spec file's folder"}.");
         }
 
         return Parse(Lines(bytes), path, label, labelOptional);

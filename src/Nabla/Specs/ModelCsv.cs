@@ -16,7 +16,14 @@ public static class ModelCsv
     public static ModelCsvData Read(ModelSpec model, string path, string? label, bool labelRequired)
     {
         string column = label ?? model.Data?.Label ?? "label";
-        var table = CsvData.Read(path, column, labelOptional: !labelRequired);
+        // The path and the label column come from the command line here, not from a spec: the fixes say so.
+        var table = CsvData.Read(path, column, labelOptional: true, pathFix: "check the file given to --csv");
+        if (labelRequired && !table.HasLabel)
+        {
+            throw new NablaException($"{path}: line 1 (the header) has no label column \"{column}\"; the columns are {Names(table.Features)}. " +
+                "Fix: pass --label COLUMN naming the column that holds the labels.");
+        }
+
         if (table.X.Cols != model.Inputs)
         {
             throw new NablaException($"{path}: the CSV has {table.X.Cols} input columns ({Names(table.Features)}) but the model in {model.File} takes {model.Inputs}. " +

@@ -107,6 +107,43 @@ public class HostileCliTests
     }
 
     [Fact]
+    public void Predict_AMissingCsv_PointsAtTheOption_NotAtASpec()
+    {
+        var r = CliProcess.Run("predict", Examples.Path("iris.json"), "--csv", "nope.csv");
+        AssertPlain(r, 1, "Fix: check the file given to --csv");
+        Assert.DoesNotContain("spec", r.Error);
+    }
+
+    [Fact]
+    public void Evaluate_ACsvWithoutTheLabelColumn_AsksForLabel()
+    {
+        string csv = CliProcess.TempSpec("a,b,c,d\n5.1,3.5,1.4,0.2\n", "new.csv");
+        var r = CliProcess.Run("evaluate", Examples.Path("iris.json"), "--csv", csv);
+        AssertPlain(r, 1, "Fix: pass --label COLUMN");
+        Assert.DoesNotContain("spec", r.Error);
+    }
+
+    [Fact]
+    public void Check_AnEndlessAnswerFile_IsRefusedAtItsLimit()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // an endless device exists only on Unix
+        }
+
+        AssertPlain(CliProcess.Run("check", OrSpec, "/dev/zero"), 1, "the answer file is larger than 16 MiB");
+    }
+
+    [Fact]
+    public void Check_AnAnswerFileWithAByteOrderMark_IsRead()
+    {
+        string answers = Path.Combine(CliProcess.TempFolder(), "a.answers");
+        File.WriteAllText(answers, "loss = 0.0903\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var r = CliProcess.Run("check", OrSpec, answers);
+        Assert.True(r.ExitCode == 0, r.Out + r.Error);
+    }
+
+    [Fact]
     public void Trace_RefusesToKeepMoreThanItsBudget()
     {
         var spec = SpecReader.ReadFile(Examples.Path("digits.json"));

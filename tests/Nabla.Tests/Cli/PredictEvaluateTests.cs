@@ -81,6 +81,7 @@ public class PredictEvaluateTests
         File.WriteAllText(csv, "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n5.1,3.5,1.4,0.2\n");
         var r = CliProcess.Run("evaluate", IrisModel.Value, "--csv", csv);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("no column \"label\"", r.Error);
+        Assert.Contains("no label column \"label\"", r.Error);
+        Assert.Contains("Fix: pass --label COLUMN", r.Error);
     }
 }

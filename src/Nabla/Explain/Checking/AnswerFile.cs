@@ -31,12 +31,17 @@ public sealed partial class AnswerFile
     /// <summary>The last step any line is about (1 when no <c>step</c> directive is used).</summary>
     public int LastStep => Lines.Count == 0 ? 1 : Lines.Max(l => l.Step);
 
+    /// <summary>The most an answer file may hold: 16 MiB, some 500,000 lines (a class's worth is a few KiB).</summary>
+    public const long MaxBytes = 16L << 20;
+
     public static AnswerFile Read(string path)
     {
         string text;
         try
         {
-            text = System.IO.File.ReadAllText(path);
+            byte[] bytes = Specs.LimitedFile.ReadAllBytes(path, MaxBytes, "answer file");
+            using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
