@@ -14,6 +14,9 @@ public static class BoundaryPlot
     /// <summary>Extra room around the data on each side, as a fraction of its range.</summary>
     private const double Margin = 0.15;
 
+    /// <summary>The heading of the legend: its entries are the classes of the data points.</summary>
+    internal const string LegendTitle = "class";
+
     /// <summary>
     /// Colours each point of a grid over the data (plus a margin) by the class the model predicts there,
     /// draws the ŷ = ½ contour for a one-column output, and puts the data points on top in their true class's colour.
@@ -52,14 +55,22 @@ public static class BoundaryPlot
             AddHalfContour(plot, grid, outputs);
         }
 
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = LegendTitle, MarkerShape = MarkerShape.None, LabelBold = true });
         for (int c = 0; c < classNames.Count; c++)
         {
             var rows = Enumerable.Range(0, x.Length).Where(i => labels[i] == c).ToArray();
             var points = plot.Add.ScatterPoints(rows.Select(i => x[i][0]).ToArray(), rows.Select(i => x[i][1]).ToArray(), ClassColors.Of(c));
-            points.LegendText = classNames[c];
             points.MarkerSize = x.Length <= 200 ? 9 : 6;
             points.MarkerStyle.OutlineColor = Colors.White;
             points.MarkerStyle.OutlineWidth = 1;
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = classNames[c],
+                MarkerShape = MarkerShape.FilledCircle,
+                MarkerSize = points.MarkerSize,
+                MarkerFillColor = ClassColors.Of(c),
+                MarkerLineColor = ClassColors.Of(c),
+            });
         }
 
         plot.Axes.SetLimits(area);

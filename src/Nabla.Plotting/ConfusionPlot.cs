@@ -8,13 +8,35 @@ public static class ConfusionPlot
 {
     /// <summary>
     /// counts[actual, predicted]: actual classes run down the rows, predicted across the columns.
-    /// Each cell shows its count and its share of the actual class; the shade follows that share.
+    /// Each non-empty cell shows its count and its share of the actual class; the shade follows that share;
+    /// an empty cell stays blank. Without a size the image grows with the number of classes (600×550 up to
+    /// four, about 70 pixels a cell beyond), and the cell text is sized to the cell.
     /// </summary>
-    public static void Save(int[,] counts, IReadOnlyList<string> classNames, string path, string title, int width = 600, int height = 550)
+    public static void Save(int[,] counts, IReadOnlyList<string> classNames, string path, string title, int? width = null, int? height = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var (w, h) = (width ?? DefaultWidth(counts.GetLength(0)), height ?? DefaultHeight(counts.GetLength(0)));
+        PlotFile.Validate(path, w, h);
+        using var plot = Draw(counts, classNames, title, w, h);
+        PlotFile.Save(plot, path, w, h);
+    }
+
+    internal static int DefaultWidth(int classes) => Math.Max(600, 150 + (70 * classes));
+
+    internal static int DefaultHeight(int classes) => Math.Max(550, 130 + (65 * classes));
+
+    /// <summary>Cell text size (pixels) for <paramref name="classes"/> cells across a <paramref name="width"/>×<paramref name="height"/> image: two lines fit a cell.</summary>
+    internal static float FontSize(int classes, int width, int height)
+    {
+        double cell = Math.Min((width - 110.0) / classes, (height - 120.0) / classes);
+        return (float)Math.Clamp(cell / 3.4, 10, 18);
+    }
+
+    /// <summary>The plot <see cref="Save"/> writes.</summary>
+    internal static Plot Draw(int[,] counts, IReadOnlyList<string> classNames, string title, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(classNames);
-        PlotFile.Validate(path, width, height);
         int k = counts.GetLength(0);
         if (k == 0 || counts.GetLength(1) != k || classNames.Count != k)
         {
@@ -22,8 +44,8 @@ public static class ConfusionPlot
                 $"Counts must be square with one row per class: got {counts.GetLength(0)}×{counts.GetLength(1)} for {classNames.Count} class names.", nameof(counts));
         }
 
-        using var plot = PlotLook.NewPlot();
-        float fontSize = k <= 4 ? 18 : k <= 8 ? 13 : 9;
+        var plot = PlotLook.NewPlot();
+        float fontSize = FontSize(k, width, height);
         for (int a = 0; a < k; a++)
         {
             int rowTotal = Enumerable.Range(0, k).Sum(p => counts[a, p]);
@@ -35,9 +57,13 @@ public static class ConfusionPlot
                 cell.FillColor = Shade(share);
                 cell.LineColor = Colors.White;
                 cell.LineWidth = 1;
+                if (counts[a, p] == 0)
+                {
+                    continue;
+                }
 
                 string text = counts[a, p].ToString(CultureInfo.InvariantCulture)
-                    + (rowTotal == 0 ? "" : "\n" + share.ToString("0%", CultureInfo.InvariantCulture));
+                    + "\n" + (share < 0.005 ? "<1%" : share.ToString("0%", CultureInfo.InvariantCulture));
                 var label = plot.Add.Text(text, p, y);
                 label.Alignment = Alignment.MiddleCenter;
                 label.LabelFontSize = fontSize;
@@ -56,7 +82,7 @@ public static class ConfusionPlot
         plot.Title(title);
         plot.XLabel("predicted");
         plot.YLabel("actual");
-        PlotFile.Save(plot, path, width, height);
+        return plot;
     }
 
     /// <summary>White for 0 through to the first class colour for 1.</summary>

@@ -7,7 +7,8 @@ namespace Nabla.Plotting;
 /// <summary>
 /// A log-scale y axis: the data are plotted as log₁₀(y) and the ticks are labelled with y itself,
 /// major at each power of ten, minor at 2…9×; a range of two decades or less also labels 2× and 5×,
-/// one of a decade or less labels every step.
+/// one of a decade or less labels every step. The axis runs from the decade at or below the smallest
+/// value to the decade at or above the largest, so both ends carry a label and every value lies between two.
 /// </summary>
 internal static class LogAxis
 {
@@ -59,9 +60,20 @@ internal static class LogAxis
             ? (k * Math.Pow(10, d)).ToString("0.####", CultureInfo.InvariantCulture)
             : $"{k}e{d.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The whole decades (as log₁₀) around log₁₀ values <paramref name="lo"/> … <paramref name="hi"/>; at least one decade apart.</summary>
+    public static (double Bottom, double Top) Limits(double lo, double hi)
+    {
+        double bottom = Math.Floor(lo), top = Math.Ceiling(hi);
+        return top > bottom ? (bottom, top) : (bottom, bottom + 1);
+    }
+
+    /// <summary>Sets the left axis to whole decades around the log₁₀ values <paramref name="lo"/> … <paramref name="hi"/>, with its ticks.</summary>
     public static void Apply(Plot plot, double lo, double hi)
     {
-        plot.Axes.Left.TickGenerator = new NumericManual([.. Ticks(lo, hi)]);
+        var (bottom, top) = Limits(lo, hi);
+        plot.Axes.Left.TickGenerator = new NumericManual([.. Ticks(bottom, top)]);
         plot.Axes.Left.MinorTickStyle.Length = 3;
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(bottom, top);
     }
 }

@@ -10,6 +10,7 @@ public static class LossPlot
     /// <paramref name="logY"/>: log-scale y axis when all values are &gt; 0; when null, log is chosen if the values span more than two decades.
     /// Non-finite values (a diverged run) and values beyond ±1e300 (whose span no axis can hold) are left out of the curve.
     /// <paramref name="epochs"/>: each series' epoch numbers (a long run keeps only some epochs); null: 1..n.
+    /// The legend goes in the corner the curves leave freest.
     /// </summary>
     public static void Save(
         IReadOnlyList<(string Label, double[] Values)> series,
@@ -21,21 +22,36 @@ public static class LossPlot
         int height = 500,
         IReadOnlyList<double[]>? epochs = null)
     {
-        ArgumentNullException.ThrowIfNull(series);
         PlotFile.Validate(path, width, height);
+        using var plot = Draw(series, title, yLabel, logY, epochs);
+        PlotFile.Save(plot, path, width, height);
+    }
+
+    /// <summary>The plot <see cref="Save"/> writes, for a caller (or test) that looks at it before saving.</summary>
+    internal static Plot Draw(
+        IReadOnlyList<(string Label, double[] Values)> series,
+        string title,
+        string yLabel = "loss",
+        bool? logY = null,
+        IReadOnlyList<double[]>? epochs = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0)
         {
             throw new ArgumentException("A loss plot needs at least one series.", nameof(series));
         }
 
         bool log = LogAxis.Wanted(series.SelectMany(s => s.Values), logY);
-        using var plot = PlotLook.NewPlot();
+        var plot = PlotLook.NewPlot();
+        var points = new List<(double X, double Y)>();
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         for (int s = 0; s < series.Count; s++)
         {
             var (xs, ys) = Points(series[s].Values, epochs?[s], log);
-            foreach (double y in ys)
+            for (int i = 0; i < ys.Length; i++)
             {
+                double y = ys[i];
+                points.Add((xs[i], y));
                 lo = Math.Min(lo, y);
                 hi = Math.Max(hi, y);
             }
@@ -50,16 +66,41 @@ public static class LossPlot
         {
             LogAxis.Apply(plot, lo, hi);
         }
+        else
+        {
+            plot.Axes.AutoScale();
+        }
 
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
         if (series.Count > 1 || !string.IsNullOrEmpty(series[0].Label))
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(FreestCorner(points, plot.Axes.GetLimits()));
         }
 
-        PlotFile.Save(plot, path, width, height);
+        return plot;
+    }
+
+    /// <summary>
+    /// The corner of <paramref name="limits"/> with the fewest points in the box a legend takes there
+    /// (the outer 40 % across, 30 % up or down); upper right first, then lower right, upper left, lower left.
+    /// </summary>
+    internal static Alignment FreestCorner(IReadOnlyList<(double X, double Y)> points, AxisLimits limits)
+    {
+        Alignment[] corners = [Alignment.UpperRight, Alignment.LowerRight, Alignment.UpperLeft, Alignment.LowerLeft];
+        int Inside(Alignment corner)
+        {
+            bool right = corner is Alignment.UpperRight or Alignment.LowerRight;
+            bool upper = corner is Alignment.UpperRight or Alignment.UpperLeft;
+            return points.Count(p =>
+            {
+                double fx = (p.X - limits.Left) / limits.HorizontalSpan, fy = (p.Y - limits.Bottom) / limits.VerticalSpan;
+                return (right ? fx >= 0.6 : fx <= 0.4) && (upper ? fy >= 0.7 : fy <= 0.3);
+            });
+        }
+
+        return corners.MinBy(Inside);
     }
 
     /// <summary>(epoch, value) for the finite values, the value as log₁₀ when <paramref name="log"/>.</summary>

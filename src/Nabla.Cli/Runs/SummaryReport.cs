@@ -30,7 +30,9 @@ public static class SummaryReport
         md.AppendLine("| optimizer | learning rate | epochs | batch | shuffle | seed | precision |").AppendLine("|---|---|---|---|---|---|---|");
         md.AppendLine($"| {train.Optimizer} | {string.Join(", ", results.Select(r => RunResult.Format(r.LearningRate)))} | {train.Epochs} | " +
             $"{(train.Batch == 0 ? "full" : train.Batch.ToString(CultureInfo.InvariantCulture))} | {(train.Shuffle ? "yes" : "no")} | {train.Seed} | {train.Precision} |");
-        md.AppendLine().AppendLine("Every learning rate starts from the same initial weights (`initial-weights/`).");
+        md.AppendLine().AppendLine(results.Count > 1
+            ? "Every learning rate starts from the same initial weights (`initial-weights/`)."
+            : "The initial weights are in `initial-weights/`.");
 
         md.AppendLine().AppendLine("## Results").AppendLine();
         var metrics = results.Count > 0 ? results[0].Finals.Select(p => p.Name).ToList() : [];
@@ -40,7 +42,7 @@ public static class SummaryReport
         {
             var t = r.Trained;
             md.AppendLine($"| {RunResult.Format(r.LearningRate)} | {t.Result.EpochsRun} | {t.Result.Steps} | " +
-                string.Join(" | ", r.Finals.Select(p => p.Value.ToString("G6", CultureInfo.InvariantCulture))) +
+                string.Join(" | ", r.Finals.Select(p => Value(p.Name, p.Value))) +
                 $" | {t.Result.StopMessage ?? ""} |");
         }
 
@@ -66,7 +68,11 @@ public static class SummaryReport
     private static void Pictures(StringBuilder md, string folder, IReadOnlyList<RunResult> results)
     {
         md.AppendLine().AppendLine("## Plots").AppendLine();
-        Image(md, folder, "loss.png", "Loss by learning rate");
+        if (results.Count > 1)
+        {
+            Image(md, folder, "loss.png", "Loss by learning rate");
+        }
+
         foreach (var r in results)
         {
             string who = results.Count > 1 ? $" ({r.Label})" : "";
@@ -81,11 +87,27 @@ public static class SummaryReport
             if (Classification.Classes(r.Trained.Model, r.Trained.Data.Y) is { } names)
             {
                 var (confusion, on) = RunPlots.Confusion(r.Trained);
-                md.AppendLine($"Confusion matrix on the {on}{who}: {confusion.Total} examples, accuracy {confusion.Accuracy.ToString("0.####", CultureInfo.InvariantCulture)}.").AppendLine();
+                md.AppendLine($"Confusion matrix on the {on}{who}: {confusion.Total} examples, accuracy {Percent(confusion.Accuracy)}.").AppendLine();
                 md.AppendLine(confusion.ToMarkdown(names)).AppendLine();
                 Image(md, folder, Path.Combine(r.Folder, "confusion.png"), $"Confusion matrix{who}");
             }
         }
+    }
+
+    /// <summary>An accuracy (a share of examples, "accuracy", "test_accuracy") as a percentage; any other value to 6 significant digits.</summary>
+    internal static string Value(string name, double value) =>
+        name.Contains("accuracy", StringComparison.Ordinal) ? Percent(value) : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A share as a percentage to one decimal, e.g. 0.983333 → "98.3 %", 1 → "100 %" (and only 1: 0.9996 → "99.9 %").</summary>
+    internal static string Percent(double share)
+    {
+        if (!double.IsFinite(share))
+        {
+            return share.ToString(CultureInfo.InvariantCulture);
+        }
+
+        double percent = share < 1 ? Math.Min(share * 100, 99.9) : share * 100;
+        return percent.ToString("0.#", CultureInfo.InvariantCulture) + " %";
     }
 
     private static void Image(StringBuilder md, string folder, string file, string alt)

@@ -17,13 +17,20 @@ internal sealed class LabelPlacer
     /// <summary>Keeps labels off a circle (taken as its square).</summary>
     public void Block(double cx, double cy, double r) => taken.Add((cx - r, cy - r, cx + r, cy + r));
 
+    /// <summary>How many boxes are taken: a mark to go back to with <see cref="Release"/>.</summary>
+    public int Taken => taken.Count;
+
+    /// <summary>Frees the labels placed since <paramref name="mark"/> (a <see cref="Taken"/> count).</summary>
+    public void Release(int mark) => taken.RemoveRange(mark, taken.Count - mark);
+
     /// <summary>
     /// The box of the label on the segment (x1, y1)–(x2, y2), tried first at the fraction
-    /// <paramref name="preferred"/> of its length, then ever further from it.
+    /// <paramref name="preferred"/> of its length, then ever further from it; <c>Clear</c> when
+    /// it overlaps no node or earlier label and crosses no other edge, so it can be read as this edge's.
     /// </summary>
-    public (double X, double Y, double Width, double Height) Place(double x1, double y1, double x2, double y2, string text, double fontSize, double preferred)
+    public (double X, double Y, double Width, double Height, bool Clear) Place(double x1, double y1, double x2, double y2, string text, double fontSize, double preferred)
     {
-        double halfWidth = (TextWidth(text, fontSize) / 2) + 2, halfHeight = (fontSize / 2) + 1;
+        double halfWidth = (TextWidth(text, fontSize) / 2) + Gap, halfHeight = (fontSize / 2) + 1;
         var best = (X0: 0.0, Y0: 0.0, X1: 0.0, Y1: 0.0);
         double bestCover = double.PositiveInfinity;
         foreach (double t in Positions(preferred))
@@ -44,12 +51,15 @@ internal sealed class LabelPlacer
         }
 
         taken.Add(best);
-        return (best.X0, best.Y0, best.X1 - best.X0, best.Y1 - best.Y0);
+        return (best.X0, best.Y0, best.X1 - best.X0, best.Y1 - best.Y0, bestCover == 0);
     }
 
-    /// <summary>About how wide a number is in a serif font: digits half an em, points and signs less.</summary>
+    /// <summary>Room (pixels) kept clear each side of a label's text, so its first and last glyph never meet the line.</summary>
+    public const double Gap = 3;
+
+    /// <summary>About how wide a number is in a serif font, erring wide: digits half an em, a minus sign more, points less.</summary>
     public static double TextWidth(string text, double fontSize) =>
-        text.Sum(c => c switch { '.' or ',' => 0.25, '-' or '−' => 0.35, _ => 0.5 }) * fontSize;
+        text.Sum(c => c switch { '.' or ',' => 0.28, '-' => 0.36, '−' => 0.6, _ => 0.52 }) * fontSize;
 
     /// <summary>The preferred fraction, then steps of 0.07 either side of it, within [0.12, 0.85].</summary>
     private static IEnumerable<double> Positions(double preferred)

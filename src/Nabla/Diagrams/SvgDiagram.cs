@@ -6,8 +6,8 @@ namespace Nabla.Diagrams;
 
 /// <summary>
 /// The network as an SVG picture: a column per layer with its units, the +1 bias node below
-/// them, a line per weight (dashed per bias) labelled with its value when there are few enough,
-/// and each value in full as the line's tooltip.
+/// them, a line per weight (dashed per bias) labelled with its value when every label of its layer
+/// can be read (each on a clear spot of its own line, haloed in white), and each value in full as the line's tooltip.
 /// </summary>
 public static class SvgDiagram
 {
@@ -18,18 +18,14 @@ public static class SvgDiagram
     public static string Write(DiagramGraph graph)
     {
         var columns = graph.Columns;
-        var x = ColumnPositions(graph);
+        bool[] readable = Readable(graph);
+        var x = ColumnPositions(graph, readable);
+        var at = Layout(graph, x);
         int tallest = columns.Max(c => c.Count);
-        var at = new Dictionary<DiagramNode, (double X, double Y)>();
-        for (int c = 0; c < columns.Count; c++)
-        {
-            for (int r = 0; r < columns[c].Count; r++)
-            {
-                at[columns[c][r]] = (x[c], Top + (RowGap * (r + 0.5 + ((tallest - columns[c].Count) / 2.0))));
-            }
-        }
-
-        double width = Math.Max(x[^1] + Side, 20 + (0.55 * 12 * (graph.Shape.Note?.Length ?? 0))), height = Top + (RowGap * tallest) + (graph.Shape.Note is null ? 8 : 30);
+        string? hint = Hint(graph, readable);
+        double width = Math.Max(x[^1] + Side, 20 + (0.55 * 12 * Math.Max(graph.Shape.Note?.Length ?? 0, hint?.Length ?? 0)));
+        double footer = (graph.Shape.Note is null ? 0 : 22) + (hint is null ? 0 : 22);
+        double height = Top + (RowGap * tallest) + (footer == 0 ? 8 : footer + 8);
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:0.#}\" height=\"{height:0.#}\" viewBox=\"0 0 {width:0.#} {height:0.#}\" font-family=\"serif\" font-size=\"14\">"));
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
@@ -42,20 +38,11 @@ public static class SvgDiagram
             }
         }
 
-        var placer = new LabelPlacer();
-        foreach (var p in at.Values)
-        {
-            placer.Block(p.X, p.Y, Radius);
-        }
-
-        foreach (var edge in graph.Edges)
-        {
-            var (x1, y1, x2, y2) = Between(at[edge.From], at[edge.To]);
-            placer.Edge(x1, y1, x2, y2);
-        }
-
+        var placer = Placer(graph, at);
         var lines = new StringBuilder("<g stroke-width=\"1\">");
-        var labels = new StringBuilder(Invariant($"<g font-size=\"{LabelSize}\" text-anchor=\"middle\">"));
+
+        // A white halo (the stroke, painted under the glyphs) keeps a gap between the text and any line it sits on.
+        var labels = new StringBuilder(Invariant($"<g font-size=\"{LabelSize}\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"{Halo}\" stroke-linejoin=\"round\" paint-order=\"stroke\">"));
         foreach (var edge in graph.Edges)
         {
             var (x1, y1, x2, y2) = Between(at[edge.From], at[edge.To]);
@@ -63,13 +50,10 @@ public static class SvgDiagram
             if (edge.Value is double value)
             {
                 lines.Append(Invariant($"<title>{edge.Parameter} = {value.ToString("R", CultureInfo.InvariantCulture)}</title>"));
-                if (graph.Labelled)
+                if (readable[edge.To.Column])
                 {
-                    string text = DiagramGraph.Format(value);
-                    var targets = graph.Columns[edge.To.Column].Where(n => n.IsUnit).ToList();
-                    double preferred = 0.2 + (0.5 * targets.IndexOf(edge.To) / Math.Max(1, targets.Count - 1)); // stagger by target
-                    var box = placer.Place(x1, y1, x2, y2, text, LabelSize, preferred);
-                    labels.Append(Invariant($"<rect x=\"{box.X:0.#}\" y=\"{box.Y:0.#}\" width=\"{box.Width:0.#}\" height=\"{box.Height:0.#}\" rx=\"2\" fill=\"#fff\" fill-opacity=\"0.9\"/>"));
+                    var (text, box) = PlaceLabel(graph, placer, edge, value, (x1, y1, x2, y2));
+                    labels.Append(Invariant($"<rect x=\"{box.X:0.#}\" y=\"{box.Y:0.#}\" width=\"{box.Width:0.#}\" height=\"{box.Height:0.#}\" rx=\"2\" fill=\"#fff\" stroke=\"none\"/>"));
                     labels.Append(Invariant($"<text x=\"{box.X + (box.Width / 2):0.#}\" y=\"{box.Y + (box.Height / 2) + 4:0.#}\" fill=\"{(edge.IsBias ? "#777" : "#05a")}\">{text}</text>"));
                 }
             }
@@ -83,12 +67,112 @@ public static class SvgDiagram
             Node(svg, node, p.X, p.Y);
         }
 
+        double line = height - 10 - (hint is null ? 0 : 22);
         if (graph.Shape.Note is string note)
         {
-            svg.Append(Invariant($"<text x=\"10\" y=\"{height - 10:0.#}\" font-size=\"12\" fill=\"#555\">{Escape(note)}</text>"));
+            svg.Append(Invariant($"<text x=\"10\" y=\"{line:0.#}\" font-size=\"12\" fill=\"#555\">{Escape(note)}</text>"));
+        }
+
+        if (hint is not null)
+        {
+            svg.Append(Invariant($"<text x=\"10\" y=\"{height - 10:0.#}\" font-size=\"12\" fill=\"#555\">{Escape(hint)}</text>"));
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>Width of the white halo around label glyphs (pixels).</summary>
+    internal const double Halo = 3;
+
+    /// <summary>
+    /// Per column (index 1 on), whether the values of the edges into it are drawn as labels: only when
+    /// the graph is labelled and every one of them finds a clear spot (no node, no other label, no
+    /// other edge under it); otherwise none of that layer's are, and each value stays the line's tooltip.
+    /// </summary>
+    internal static bool[] Readable(DiagramGraph graph)
+    {
+        var readable = new bool[graph.Columns.Count];
+        if (!graph.Labelled)
+        {
+            return readable;
+        }
+
+        Array.Fill(readable, true);
+        var at = Layout(graph, ColumnPositions(graph, readable));
+        var placer = Placer(graph, at);
+        for (int c = 1; c < readable.Length; c++)
+        {
+            int mark = placer.Taken;
+            foreach (var edge in graph.Edges.Where(e => e.To.Column == c && e.Value is not null))
+            {
+                readable[c] &= PlaceLabel(graph, placer, edge, edge.Value!.Value, Between(at[edge.From], at[edge.To])).Box.Clear;
+            }
+
+            if (!readable[c])
+            {
+                placer.Release(mark);
+            }
+        }
+
+        return readable;
+    }
+
+    /// <summary>What the reader should know when some values are known but not written on their lines.</summary>
+    private static string? Hint(DiagramGraph graph, bool[] readable)
+    {
+        var hidden = Enumerable.Range(1, readable.Length - 1)
+            .Where(c => !readable[c] && graph.Edges.Any(e => e.To.Column == c && e.Value is not null)).ToList();
+        if (hidden.Count == 0)
+        {
+            return null;
+        }
+
+        string which = hidden.Count == readable.Length - 1 ? "The weights are" : $"The weights of layer{(hidden.Count > 1 ? "s" : "")} {string.Join(", ", hidden)} are";
+        return $"{which} too many to label legibly: hover over a line to see its value.";
+    }
+
+    private static Dictionary<DiagramNode, (double X, double Y)> Layout(DiagramGraph graph, double[] x)
+    {
+        var columns = graph.Columns;
+        int tallest = columns.Max(c => c.Count);
+        var at = new Dictionary<DiagramNode, (double X, double Y)>();
+        for (int c = 0; c < columns.Count; c++)
+        {
+            for (int r = 0; r < columns[c].Count; r++)
+            {
+                at[columns[c][r]] = (x[c], Top + (RowGap * (r + 0.5 + ((tallest - columns[c].Count) / 2.0))));
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>A placer that knows every node and every edge.</summary>
+    private static LabelPlacer Placer(DiagramGraph graph, Dictionary<DiagramNode, (double X, double Y)> at)
+    {
+        var placer = new LabelPlacer();
+        foreach (var p in at.Values)
+        {
+            placer.Block(p.X, p.Y, Radius);
+        }
+
+        foreach (var edge in graph.Edges)
+        {
+            var (x1, y1, x2, y2) = Between(at[edge.From], at[edge.To]);
+            placer.Edge(x1, y1, x2, y2);
+        }
+
+        return placer;
+    }
+
+    /// <summary>The label text (with a true minus sign) and its box on the edge.</summary>
+    private static (string Text, (double X, double Y, double Width, double Height, bool Clear) Box) PlaceLabel(
+        DiagramGraph graph, LabelPlacer placer, DiagramEdge edge, double value, (double X1, double Y1, double X2, double Y2) segment)
+    {
+        string text = DiagramGraph.Format(value).Replace('-', '−');
+        var targets = graph.Columns[edge.To.Column].Where(n => n.IsUnit).ToList();
+        double preferred = 0.2 + (0.5 * targets.IndexOf(edge.To) / Math.Max(1, targets.Count - 1)); // stagger by target
+        return (text, placer.Place(segment.X1, segment.Y1, segment.X2, segment.Y2, text, LabelSize, preferred));
     }
 
     private static void Node(StringBuilder svg, DiagramNode node, double x, double y)
@@ -106,7 +190,7 @@ public static class SvgDiagram
     }
 
     /// <summary>Centres of the columns: wider gaps where there are labels to fit between many edges.</summary>
-    private static double[] ColumnPositions(DiagramGraph graph)
+    private static double[] ColumnPositions(DiagramGraph graph, bool[] readable)
     {
         var x = new double[graph.Columns.Count];
         x[0] = Side;
@@ -114,7 +198,7 @@ public static class SvgDiagram
         {
             int crowd = Math.Max(graph.Columns[c - 1].Count, graph.Columns[c].Count);
             int longest = graph.Edges.Where(e => e.To.Column == c && e.Value is not null).Select(e => DiagramGraph.Format(e.Value!.Value).Length).DefaultIfEmpty(0).Max();
-            x[c] = x[c - 1] + (graph.Labelled ? Math.Clamp(150 + (20 * crowd) + (4 * longest), 220, 360) : 170);
+            x[c] = x[c - 1] + (readable[c] ? Math.Clamp(150 + (20 * crowd) + (4 * longest), 220, 360) : 170);
         }
 
         return x;

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nabla.Tensors;
 
@@ -13,7 +14,8 @@ public static class ExplanationJson
     public static string Write(Explanation e)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // Written for people and programs, not embedded in HTML: ×, ·, Σ, ŷ and + stay as they are, not \u00D7 and the like.
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("name", e.Spec.Name ?? Path.GetFileNameWithoutExtension(e.Spec.File));

@@ -83,6 +83,21 @@ public class BoundaryPlotTests
     }
 
     [Fact]
+    public void The_legend_is_headed_class_above_the_class_names()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.File("boundary.svg");
+
+        BoundaryPlot.Save(Sigmoid, X, Labels, ["zero", "one"], path, "legend", 500, 400);
+
+        var texts = Picture.AssertSvg(path, 500, 400).Descendants().Where(e => e.Name.LocalName == "text")
+            .Select(e => e.Value.Trim()).ToList();
+        int title = texts.IndexOf(BoundaryPlot.LegendTitle);
+        Assert.True(title >= 0, $"no legend title among: {string.Join(" | ", texts)}");
+        Assert.True(texts.IndexOf("zero") > title && texts.IndexOf("one") > title, string.Join(" | ", texts));
+    }
+
+    [Fact]
     public void Bad_inputs_are_rejected_before_anything_is_written()
     {
         using var folder = new ScratchFolder();

@@ -102,6 +102,59 @@ public class LossPlotTests
         Picture.AssertPng(path, 800, 500);
     }
 
+    [Theory]
+    [InlineData(1.2, 0.0017)]  // digits: from above 1 to the thousandths
+    [InlineData(0.7, 0.2)]     // within a decade
+    [InlineData(5e-3, 4e-9)]   // far below 1
+    [InlineData(1.0, 0.01)]    // exactly on decades
+    public void A_log_axis_labels_a_value_at_or_beyond_each_end_of_the_data(double start, double end)
+    {
+        double[] values = [.. Enumerable.Range(0, 50).Select(e => start * Math.Pow(end / start, e / 49.0))];
+        using var plot = LossPlot.Draw([("loss", values)], "decay", logY: true);
+        plot.GetImageBytes(800, 500, ScottPlot.ImageFormat.Png);
+
+        var limits = plot.Axes.GetLimits();
+        var labelled = plot.Axes.Left.TickGenerator.Ticks
+            .Where(t => t.IsMajor && t.Position >= limits.Bottom - 1e-9 && t.Position <= limits.Top + 1e-9)
+            .Select(t => t.Position).ToArray();
+        Assert.True(labelled.Max() >= Math.Log10(start) - 1e-12, $"highest label 10^{labelled.Max()} is below the first loss {start}");
+        Assert.True(labelled.Min() <= Math.Log10(end) + 1e-12, $"lowest label 10^{labelled.Min()} is above the last loss {end}");
+        Assert.Equal(limits.Top, labelled.Max(), 9);
+        Assert.Equal(limits.Bottom, labelled.Min(), 9);
+    }
+
+    [Theory]
+    [InlineData(false)] // accuracy: rises to 1 and stays there, along the top
+    [InlineData(true)]  // loss: falls to the bottom right
+    public void The_legend_covers_no_part_of_the_curves(bool falling)
+    {
+        double[] rising = [.. Enumerable.Range(0, 30).Select(e => Math.Min(1, 0.6 + (0.05 * e)))];
+        double[] values = falling ? Decay(1, 0.2, 30) : rising;
+        using var plot = LossPlot.Draw([("accuracy", values), ("test accuracy", [.. values.Select(v => v * 0.98)])], "history", falling ? "loss" : "accuracy", logY: false);
+        plot.GetImageBytes(800, 500, ScottPlot.ImageFormat.Png);
+
+        var data = plot.RenderManager.LastRender.DataRect;
+        var size = plot.Legend.LastRenderSize;
+        bool right = plot.Legend.Alignment is ScottPlot.Alignment.UpperRight or ScottPlot.Alignment.LowerRight;
+        bool upper = plot.Legend.Alignment is ScottPlot.Alignment.UpperRight or ScottPlot.Alignment.UpperLeft;
+        Assert.True(size.Width > 20 && size.Height > 10, $"legend drawn {size.Width}×{size.Height}");
+        float left = right ? data.Right - size.Width - 20 : data.Left, rightEdge = right ? data.Right : data.Left + size.Width + 20;
+        float top = upper ? data.Top : data.Bottom - size.Height - 20, bottom = upper ? data.Top + size.Height + 20 : data.Bottom;
+        foreach (var curve in new[] { values, values.Select(v => v * 0.98).ToArray() })
+        {
+            for (int i = 0; i + 1 < curve.Length; i++)
+            {
+                for (double t = 0; t <= 1; t += 0.05) // along each segment, not only at the points
+                {
+                    var pixel = plot.GetPixel(new ScottPlot.Coordinates(i + 1 + t, curve[i] + (t * (curve[i + 1] - curve[i]))));
+                    Assert.False(
+                        pixel.X >= left && pixel.X <= rightEdge && pixel.Y >= top && pixel.Y <= bottom,
+                        $"the legend ({plot.Legend.Alignment}) covers the curve at epoch {i + 1 + t:0.##}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void No_series_is_an_error()
     {

@@ -149,6 +149,14 @@ internal sealed class MathMLWriter(int decimals)
             if (i > 0 && items[i - 1] is Word word && !word.Text.Any(char.IsWhiteSpace) && items[i] is not Operator)
             {
                 parts.Add("<mo>&#x2061;</mo>"); // function application: softmax(z), log ŷ
+                if (IsFunctionName(word) && items[i] is not Fenced)
+                {
+                    parts.Add(ThinSpace); // log ŷ, log 0.88: MathML Core puts no space after a name by itself
+                }
+            }
+            else if (i > 0 && items[i] is Word name && IsFunctionName(name) && items[i - 1] is not Operator)
+            {
+                parts.Add(ThinSpace); // y log ŷ, not ylog ŷ
             }
 
             parts.Add(Element(items[i]));
@@ -156,6 +164,11 @@ internal sealed class MathMLWriter(int decimals)
 
         return "<mrow>" + string.Concat(parts) + "</mrow>";
     }
+
+    private const string ThinSpace = "<mspace width=\"0.1667em\"/>";
+
+    /// <summary>A name written upright and applied to what follows: log, tanh, softmax.</summary>
+    private static bool IsFunctionName(Word word) => word.Text.Length > 1 && word.Text.All(char.IsLetter);
 
     private string ScriptsElement(Scripts scripts)
     {

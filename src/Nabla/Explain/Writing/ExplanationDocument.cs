@@ -58,12 +58,13 @@ public static class ExplanationDocument
 
         var rows = new List<IReadOnlyList<IReadOnlyList<Inline>>>
         {
-            SymbolRow(new Symbol("x", "i"), "input i of an example (the row of X)"),
+            SymbolRow(new Symbol("x", "i"), n.ByUnit ? "input i of an example (x is a column of X)" : "input i of an example (x is a row of X)"),
             SymbolRow(new Symbol("w", n.ByUnit ? "ji" : "ij", "(l)"), n.ByUnit ? "weight of layer l into unit j from input i" : "weight of layer l from input i to unit j"),
             SymbolRow(new Symbol("b", "j", "(l)"), "bias of unit j in layer l"),
             SymbolRow(new Symbol("z", "j", "(l)"), "pre-activation: the weighted sum plus bias (Z in the trace)"),
             SymbolRow(new Symbol("a", "j", "(l)"), "activation f(z) of unit j (A; the network's output is ŷ = A of the last layer)"),
             SymbolRow(new Symbol("L"), $"the loss, {e.LossFormula}"),
+            SymbolRow(new Symbol("S"), "the plain sum of the per-term losses, before any factor (loss_sum in the trace)"),
             SymbolRow(new Symbol("δ", "j", "(l)"), "∂L/∂z of unit j, the error signal (dZ in the trace)"),
             SymbolRow(new Symbol("η"), $"the learning rate, {e.LearningRate.ToString(CultureInfo.InvariantCulture)}"),
             SymbolRow(new Symbol("m"), "the number of examples in the step's batch"),

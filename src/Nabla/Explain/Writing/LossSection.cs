@@ -37,17 +37,18 @@ public static class LossSection
         {
             Chain("=", new Symbol("L"), coefficient is null ? Seq(sumSymbol, SymbolicTerm(e.LossName)) : Seq(coefficient, sumSymbol, SymbolicTerm(e.LossName))),
         };
-        // loss_sum is the sum of the per-term losses: Σ (ŷ − y)², or −Σ [y log ŷ + …] for cross-entropy
+        // S (loss_sum) is the sum of the per-term losses: Σ (ŷ − y)², or −Σ [y log ŷ + …] for cross-entropy
         bool crossEntropy = e.LossName is "bce" or "cce";
+        var sum = new Symbol("S");
         MathNode sumOfTerms = crossEntropy ? Seq(Op("−"), sumSymbol, SymbolicTerm(e.LossName)) : Seq(sumSymbol, SymbolicTerm(e.LossName));
         MathNode written = crossEntropy ? Seq(Op("−"), new Fenced(new Row(terms), "[", "]")) : new Row(terms);
-        lines.Add(terms.Count > 0 ? Chain("=", sumOfTerms, written, Num(s.Scalar("loss_sum"))) : Chain("=", sumOfTerms, Num(s.Scalar("loss_sum"))));
+        lines.Add(terms.Count > 0 ? Chain("=", sum, sumOfTerms, written, Num(s.Scalar("loss_sum"))) : Chain("=", sum, sumOfTerms, Num(s.Scalar("loss_sum"))));
         var positive = Coefficient(e.LossName, e.Reduction, half, n, m, withMinus: false);
         lines.Add(positive is null
-            ? Chain("=", new Symbol("L"), Num(s.Scalar("loss")))
-            : Chain("=", new Symbol("L"), Seq(positive, Op("·"), Num(s.Scalar("loss_sum"))), Num(s.Scalar("loss"))));
+            ? Chain("=", new Symbol("L"), sum, Num(s.Scalar("loss")))
+            : Chain("=", new Symbol("L"), Seq(positive, Op("·"), sum), Seq(positive, Op("·"), Num(s.Scalar("loss_sum"))), Num(s.Scalar("loss"))));
         blocks.Add(new DisplayMath(lines));
-        blocks.Add(Para(T("In the trace: loss_sum is the plain sum of the terms, loss is L.")));
+        blocks.Add(Para(T("In the trace: loss_sum is S, the plain sum of the terms; loss is L.")));
     }
 
     /// <summary>Its derivative with respect to the network's output, dA_L = ∂L/∂ŷ, written per element.</summary>
@@ -108,8 +109,8 @@ public static class LossSection
 
     private static MathNode Term(string loss, double p, double y) => loss switch
     {
-        "bce" => new Fenced(Seq(Num(y), Text("log"), Num(p), Op("+"), Num(1 - y), Text("log"), Num(1 - p)), "[", "]"),
-        "cce" => Seq(Num(y), Text("log"), Num(p)),
+        "bce" => new Fenced(Seq(Num(y), Op("·"), Text("log"), Num(p), Op("+"), Num(1 - y), Op("·"), Text("log"), Num(1 - p)), "[", "]"),
+        "cce" => Seq(Num(y), Op("·"), Text("log"), Num(p)),
         _ => new Scripts(new Fenced(Seq(Num(p), Op("−"), Notation.Term(y))), null, Num(2)),
     };
 }
