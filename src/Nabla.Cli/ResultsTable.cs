@@ -23,7 +23,7 @@ public static class ResultsTable
         {
             var t = r.Trained;
             var cells = new List<string> { RunResult.Format(r.LearningRate), t.Result.EpochsRun.ToString(CultureInfo.InvariantCulture), t.Result.Steps.ToString(CultureInfo.InvariantCulture) };
-            cells.AddRange(r.Finals.Select(p => p.Value.ToString("G6", CultureInfo.InvariantCulture)));
+            cells.AddRange(r.Finals.Select(p => Runs.SummaryReport.Value(p.Name, p.Value))); // accuracies as percentages, as in summary.md
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 

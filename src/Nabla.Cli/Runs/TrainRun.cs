@@ -63,7 +63,7 @@ public static class TrainRun
         else if (results.Count == 1)
         {
             var t = results[0].Trained;
-            string metrics = string.Join(", ", results[0].Finals.Select(p => $"{p.Name} {p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
+            string metrics = string.Join(", ", results[0].Finals.Select(p => $"{p.Name} {SummaryReport.Value(p.Name, p.Value)}"));
             console.MarkupLine($"{t.Result.EpochsRun} epochs, {t.Result.Steps} steps; final {Markup.Escape(metrics)}");
         }
 

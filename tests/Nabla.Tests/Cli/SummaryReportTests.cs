@@ -11,12 +11,14 @@ public partial class SummaryReportTests
     [GeneratedRegex(@"^\d{1,3}(\.\d)? %$")]
     private static partial Regex PercentPattern();
 
-    private static string Train(params string[] options)
+    private static string Train(params string[] options) => TrainRun(options).Summary;
+
+    private static (string Summary, string Console) TrainRun(params string[] options)
     {
         string run = Path.Combine(CliProcess.TempFolder(), "iris");
         var r = CliProcess.Run(["train", Examples.Path("iris.json"), "--epochs", "5", "--out", run, .. options]);
         Assert.True(r.ExitCode == 0, r.Error);
-        return File.ReadAllText(Path.Combine(run, "summary.md"));
+        return (File.ReadAllText(Path.Combine(run, "summary.md")), r.Out);
     }
 
     private static string[] Images(string summary) => [.. ImagePattern().Matches(summary).Select(m => m.Groups[1].Value)];
@@ -60,7 +62,10 @@ public partial class SummaryReportTests
     [Fact]
     public void Accuracies_are_percentages()
     {
-        string summary = Train();
+        var (summary, console) = TrainRun();
+        // The console's closing line says it the same way.
+        string line = console.Split('\n').Single(l => l.StartsWith("5 epochs", StringComparison.Ordinal));
+        Assert.Matches(@", accuracy \d{1,3}(\.\d)? %, test loss [\d.]+, test accuracy \d{1,3}(\.\d)? %", line);
 
         string[] cells = AccuracyCells(summary);
         Assert.Equal(2, cells.Length); // accuracy and test accuracy
