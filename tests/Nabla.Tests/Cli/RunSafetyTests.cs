@@ -137,12 +137,11 @@ public class RunSafetyTests
     {
         string dir = CliProcess.TempFolder();
         File.WriteAllText(Path.Combine(dir, "afile"), "");
-        var watch = Stopwatch.StartNew();
+        // 2,000,000,000 epochs: the run ends at all only because the folder is checked before training.
         var r = CliProcess.Run("train", Examples.Path("seed-001-or-sigmoid.json"), "--epochs", "2000000000", "--out", Path.Combine(dir, "afile", "run"));
         Assert.Equal(1, r.ExitCode);
         Assert.Contains($"{Path.Combine(dir, "afile", "run")}: cannot write the run folder there", r.Error);
         AssertOneMessage(r.Error);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "it trained first");
         Assert.Equal(["afile"], Entries(dir));
     }
 
@@ -153,12 +152,13 @@ public class RunSafetyTests
     /// <summary>Waits until the run has begun writing into its staging folder.</summary>
     private static async Task WaitForTheWrite(string dir)
     {
-        var watch = Stopwatch.StartNew();
-        while (!Directory.Exists(Path.Combine(dir, ".run.nabla-tmp", "initial-weights")))
+        string staging = Path.Combine(dir, ".run.nabla-tmp", "initial-weights");
+        for (int poll = 0; poll < 24_000 && !Directory.Exists(staging); poll++)
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "the write did not begin");
             await Task.Delay(5);
         }
+
+        Assert.True(Directory.Exists(staging), "the write did not begin");
     }
 
     private static void Signal(Process process, string name)
