@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Nabla.Numerics;
 using Nabla.Tensors;
-using Nabla.Training;
 
 namespace Nabla.Bench;
 

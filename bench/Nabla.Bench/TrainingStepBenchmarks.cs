@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Nabla.Activations;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 
@@ -29,7 +30,7 @@ public class TrainingStepBenchmarks
         mlpSgd = new Sgd<float>(0.01);
         mlpX = new Matrix<float>(64, 784);
         mlpY = new Matrix<float>(64, 10);
-        var random = new Training.SeededRandom(2);
+        var random = new SeededRandom(2);
         for (int i = 0; i < 64; i++)
         {
             for (int j = 0; j < 784; j++)

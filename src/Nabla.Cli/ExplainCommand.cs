@@ -2,6 +2,7 @@ using System.CommandLine;
 using Nabla.Explain;
 using Nabla.Explain.Rendering;
 using Nabla.Explain.Writing;
+using Nabla.Numerics;
 using Nabla.Specs;
 
 namespace Nabla.Cli;
@@ -18,7 +19,7 @@ public static class ExplainCommand
         var steps = new Option<int>("--steps") { Description = "How many training steps to write out.", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format", "-f") { Description = "md (Markdown + LaTeX), text (terminal), html (one file, MathML) or json (every quantity).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("md", "text", "html", "json");
-        var decimals = new Option<int>("--decimals") { Description = "Digits shown after the point (rounds what is shown, never what is computed).", DefaultValueFactory = _ => Explain.Documents.NumberFormat.DefaultDecimals };
+        var decimals = new Option<int>("--decimals") { Description = "Digits shown after the point (rounds what is shown, never what is computed).", DefaultValueFactory = _ => NumberFormat.DefaultDecimals };
         var notation = new Option<string>("--notation") { Description = "default (rows are examples, W is n_in × n_out) or by-unit (W·x: W is n_out × n_in).", DefaultValueFactory = _ => "default" };
         notation.AcceptOnlyFromAmong("default", "by-unit");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of the terminal." };

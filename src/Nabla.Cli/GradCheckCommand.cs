@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Nabla.App;
 using Nabla.Gradients;
 using Nabla.Specs;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+using Nabla.App;
 using Nabla.Specs;
 
 namespace Nabla.Tests;

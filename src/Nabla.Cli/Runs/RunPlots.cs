@@ -1,6 +1,6 @@
+using Nabla.App;
 using Nabla.Data;
 using Nabla.Plotting;
-using Nabla.Specs;
 using Nabla.Training;
 
 namespace Nabla.Cli.Runs;

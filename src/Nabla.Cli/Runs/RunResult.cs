@@ -1,5 +1,5 @@
 using System.Globalization;
-using Nabla.Specs;
+using Nabla.App;
 using Nabla.Training;
 
 namespace Nabla.Cli.Runs;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nabla.App;
 using Nabla.Specs;
 using Spectre.Console;
 

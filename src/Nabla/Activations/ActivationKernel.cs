@@ -21,13 +21,13 @@ public abstract class ActivationKernel<T>
 
     /// <summary>
     /// Z = X·W + b and A = f(Z) in one fused loop, for a layer small enough for
-    /// <see cref="Layers.SmallDense"/>; false (nothing done) when this activation has no such loop.
+    /// <c>Layers.SmallDense</c>; false (nothing done) when this activation has no such loop.
     /// </summary>
     public virtual bool ForwardSmall(Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a) => false;
 
     /// <summary>
     /// dZ = dA ⊙ f′(Z) as a plain loop with f′ inlined, for a layer small enough for
-    /// <see cref="Layers.SmallDense"/>; false (nothing done) when this activation has no such loop.
+    /// <c>Layers.SmallDense</c>; false (nothing done) when this activation has no such loop.
     /// </summary>
     public virtual bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) => false;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Nabla.Layers;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -34,13 +33,13 @@ internal sealed class PiecewiseLinear<T>(double slope) : ActivationKernel<T>
 
     public override bool ForwardSmall(Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a)
     {
-        SmallDense.Forward(new Function(slope), x, w, b, z, a);
+        FusedLoops.Forward(new Function(slope), x, w, b, z, a);
         return true;
     }
 
     public override bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
     {
-        SmallDense.Delta(new Function(slope), z, a, dA, dZ);
+        FusedLoops.Delta(new Function(slope), z, a, dA, dZ);
         return true;
     }
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Nabla.Layers;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -49,13 +48,13 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
             return false; // so many values take the vectorised exponential, whose last bits differ
         }
 
-        SmallDense.Forward(default(Function), x, w, b, z, a);
+        FusedLoops.Forward(default(Function), x, w, b, z, a);
         return true;
     }
 
     public override bool BackwardSmall(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ)
     {
-        SmallDense.Delta(default(Function), z, a, dA, dZ);
+        FusedLoops.Delta(default(Function), z, a, dA, dZ);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nabla.Numerics;
 
 namespace Nabla.Data;
 
@@ -25,7 +26,7 @@ public static class ClassLabels
 
     /// <summary>The class an output row stands for: one unit: 1 when ŷ ≥ ½ else 0; several: argmax ŷ (the first on a tie).</summary>
     public static int IndexOf(ReadOnlySpan<double> output) =>
-        output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Training.Accuracy.ArgMax(output);
+        output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : ArgMax.Of(output);
 
     /// <summary>The name of the class an output row stands for.</summary>
     public static string NameOf(IReadOnlyList<string> classes, ReadOnlySpan<double> output) => classes[IndexOf(output)];

@@ -8,7 +8,7 @@ namespace Nabla.Data;
 /// Reads a CSV file: a header row naming the columns, then one example per line. Every column
 /// but the label must hold finite numbers. Quoted cells ("a, b" and "" for a quote) are allowed;
 /// blank lines are skipped. Each problem names the file, the line, the column and a fix. A file
-/// over <see cref="Specs.LimitedFile.MaxCsvBytes"/> is refused, and so is a cell holding a control
+/// over <see cref="LimitedFile.MaxCsvBytes"/> is refused, and so is a cell holding a control
 /// character (a NUL byte, say), which number parsing would otherwise quietly ignore.
 /// </summary>
 public static class CsvData
@@ -25,7 +25,7 @@ public static class CsvData
         byte[] bytes;
         try
         {
-            bytes = Specs.LimitedFile.ReadAllBytes(path, Specs.LimitedFile.MaxCsvBytes, "CSV file");
+            bytes = LimitedFile.ReadAllBytes(path, LimitedFile.MaxCsvBytes, "CSV file");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,5 @@
+using Nabla.Numerics;
 using Nabla.Tensors;
-using Nabla.Training;
 
 namespace Nabla.Data;
 

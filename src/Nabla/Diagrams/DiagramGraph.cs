@@ -1,3 +1,5 @@
+using Nabla.Numerics;
+
 namespace Nabla.Diagrams;
 
 /// <summary>
@@ -81,5 +83,5 @@ public sealed class DiagramGraph
     }
 
     /// <summary>A value as edge labels show it: 3 decimals, small values 3 significant digits.</summary>
-    public static string Format(double value) => Explain.Documents.NumberFormat.Format(value, 3);
+    public static string Format(double value) => NumberFormat.Format(value, 3);
 }

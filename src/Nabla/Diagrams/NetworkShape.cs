@@ -1,11 +1,11 @@
-using Nabla.Explain;
+using Nabla.App;
 using Nabla.Specs;
 
 namespace Nabla.Diagrams;
 
 /// <summary>
 /// What a network diagram needs: the inputs, and per layer its units, activation, bias and
-/// (when known) weights. Built from a spec or model file, or from an explanation.
+/// (when known) weights. Built from a spec or model file, or from an explanation (<c>Explain.ExplanationShape</c>).
 /// </summary>
 public sealed record NetworkShape(string? Name, int Inputs, IReadOnlyList<LayerShape> Layers, string? Note)
 {
@@ -42,16 +42,5 @@ public sealed record NetworkShape(string? Name, int Inputs, IReadOnlyList<LayerS
             l.Units, l.Activation, l.Activation == "leaky_relu" ? l.Alpha ?? Activations.LeakyRelu.DefaultAlpha : null,
             l.HasBias, l.Weights, l.HasBias ? l.Bias : null)).ToList();
         return new NetworkShape(spec.Name, spec.Inputs, layers, note);
-    }
-
-    /// <summary>From an explanation, with the weights and biases its first step started from.</summary>
-    public static NetworkShape FromExplanation(Explanation e)
-    {
-        var step = e.Steps[0];
-        var layers = e.Layers.Select(l => new LayerShape(
-            l.Units, l.Activation, l.Alpha, l.HasBias,
-            step.TryGet($"W{l.Number}", out var w) ? w.ToRows() : null,
-            l.HasBias && step.TryGet($"b{l.Number}", out var b) ? b.ToArray() : null)).ToList();
-        return new NetworkShape(e.Spec.Name, e.Inputs, layers, null);
     }
 }

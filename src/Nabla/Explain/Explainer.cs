@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nabla.App;
 using Nabla.Gradients;
 using Nabla.Specs;
 using Nabla.Tensors;

@@ -1,4 +1,4 @@
-using Nabla.Training;
+using Nabla.Numerics;
 
 namespace Nabla.Layers;
 

@@ -10,50 +10,12 @@ namespace Nabla.Layers;
 /// of separate products and activation passes would cost more than the arithmetic. The sums are
 /// <see cref="Gemm"/>'s own small-product loop called straight (no checks or dispatch), and f is the
 /// same scalar formula as the activation's own kernel, so the values are bit for bit those of the
-/// unfused path.
+/// unfused path. The forward pass and dZ, generic over the activation, are <see cref="FusedLoops"/>.
 /// </summary>
 internal static class SmallDense
 {
     /// <summary>True when a layer of n_in → n_out on m examples takes these loops.</summary>
     public static bool Fits(int m, int inputs, int units) => Gemm.IsSmall(m, units, inputs);
-
-    /// <summary>Z = X·W + b by the small-product loop, then A = f(Z) with f inlined.</summary>
-    public static void Forward<T, TF>(TF f, Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TF : struct, IScalarActivation<T>
-    {
-        int m = x.Rows, nIn = w.Rows, nOut = w.Cols;
-        z.SetRows(m);
-        a.SetRows(m);
-        Gemm.Small(false, false, m, nOut, nIn, x, w, z, b);  // Z = X·W + b
-        var zs = z.Span;
-        var As = a.Span;
-        for (int i = 0; i < zs.Length; i++)
-        {
-            As[i] = f.Apply(zs[i]);                                                                     // A = f(Z)
-        }
-    }
-
-    /// <summary>dZ = dA ⊙ f′(Z), with f′ inlined.</summary>
-    public static void Delta<T, TF>(TF f, Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dz)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TF : struct, IScalarActivation<T>
-    {
-        if (dA.Rows != z.Rows || dA.Cols != z.Cols)
-        {
-            throw new ArgumentException($"dA is {dA.Rows}×{dA.Cols} and Z {z.Rows}×{z.Cols}: they must match.");
-        }
-
-        dz.SetRows(z.Rows);
-        var zs = z.Span;
-        var As = a.Span;
-        var g = dA.Span;
-        var d = dz.Span;
-        for (int i = 0; i < d.Length; i++)
-        {
-            d[i] = f.Backward(zs[i], As[i], g[i]);                                                     // dZ = dA ⊙ f′(Z)
-        }
-    }
 
     /// <summary>Given dZ: dW = Xᵀ·dZ, db = Σ_rows dZ and (when asked) dX = dZ·Wᵀ, by the small-product loop.</summary>
     public static void Gradients<T>(Matrix<T> x, Matrix<T> w, Matrix<T> dz, Matrix<T> dw, Matrix<T>? db, Matrix<T>? dx)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nabla.Numerics;
 
 namespace Nabla.Specs;
 
@@ -23,8 +24,8 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                string? near = known.OrderBy(k => Distance(k, property.Name)).FirstOrDefault();
-                string hint = near is not null && Distance(near, property.Name) <= 3 ? $"did you mean \"{near}\"? The keys" : "The keys";
+                string? near = known.OrderBy(k => EditDistance.Between(k, property.Name)).FirstOrDefault();
+                string hint = near is not null && EditDistance.Between(near, property.Name) <= 3 ? $"did you mean \"{near}\"? The keys" : "The keys";
                 throw Error($"{path}.{property.Name}", $"unknown key \"{property.Name}\"",
                     $"{hint} allowed here are {string.Join(", ", known.Select(k => $"\"{k}\""))}");
             }
@@ -191,29 +192,4 @@ internal sealed class JsonFields(string file, JsonPositions positions)
         JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
         _ => "null",
     };
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nabla.Data;
 
 namespace Nabla.Specs;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Nabla.Activations;
+using Nabla.Data;
 using Nabla.Layers;
 using Nabla.Losses;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nabla.Numerics;
 using Nabla.Tensors;
 
 namespace Nabla.Training;
@@ -24,25 +25,10 @@ public static class Accuracy
             }
             else
             {
-                correct += ArgMax(p) == ArgMax(t) ? 1 : 0;
+                correct += ArgMax.Of(p) == ArgMax.Of(t) ? 1 : 0;
             }
         }
 
         return correct;
-    }
-
-    public static int ArgMax<T>(ReadOnlySpan<T> values)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int best = 0;
-        for (int j = 1; j < values.Length; j++)
-        {
-            if (values[j] > values[best])
-            {
-                best = j;
-            }
-        }
-
-        return best;
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Layers;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Nabla.App;
 using Nabla.Specs;
 using Nabla.Tests.Plotting;
 using Nabla.Training;

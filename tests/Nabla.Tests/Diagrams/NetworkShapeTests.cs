@@ -1,3 +1,4 @@
+using Nabla.App;
 using Nabla.Diagrams;
 using Nabla.Explain;
 using Nabla.Specs;

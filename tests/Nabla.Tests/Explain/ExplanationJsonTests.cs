@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nabla.App;
 using Nabla.Explain;
 using Nabla.Specs;
 using Nabla.Tensors;

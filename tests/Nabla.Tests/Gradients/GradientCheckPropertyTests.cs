@@ -7,8 +7,8 @@ using Nabla.Activations;
 using Nabla.Gradients;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Tensors;
-using Nabla.Training;
 using Xunit.Sdk;
 
 namespace Nabla.Tests.Gradients;

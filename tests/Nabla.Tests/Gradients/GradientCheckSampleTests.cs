@@ -1,3 +1,4 @@
+using Nabla.App;
 using Nabla.Gradients;
 using Nabla.Specs;
 using Nabla.Tests.Cli;

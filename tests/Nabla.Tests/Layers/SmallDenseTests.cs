@@ -2,9 +2,9 @@ using System.Numerics;
 using FsCheck.Xunit;
 using Nabla.Activations;
 using Nabla.Layers;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tests.Tensors;
-using Nabla.Training;
 
 namespace Nabla.Tests.Layers;
 

@@ -1,8 +1,8 @@
 using Nabla.Activations;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Tensors;
-using Nabla.Training;
 
 namespace Nabla.Tests.Losses;
 

@@ -1,4 +1,4 @@
-using Nabla.Specs;
+using Nabla.App;
 
 namespace Nabla.Tests.SeedExercises;
 

@@ -1,5 +1,5 @@
+using Nabla.App;
 using Nabla.Gradients;
-using Nabla.Specs;
 
 namespace Nabla.Tests.SeedExercises;
 

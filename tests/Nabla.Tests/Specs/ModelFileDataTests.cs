@@ -1,3 +1,4 @@
+using Nabla.App;
 using Nabla.Specs;
 using Nabla.Tests.Data;
 

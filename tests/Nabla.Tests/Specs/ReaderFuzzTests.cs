@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
+using Nabla.App;
 using Nabla.Data;
 using Nabla.Explain.Checking;
 using Nabla.Specs;

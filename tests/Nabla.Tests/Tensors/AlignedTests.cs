@@ -81,7 +81,7 @@ public class AlignedTests
     public void TheGapsBetweenParameters_StayZero_ThroughTraining(string rule)
     {
         var network = Wide();
-        var random = new Nabla.Training.SeededRandom(4);
+        var random = new Nabla.Numerics.SeededRandom(4);
         var x = new Matrix<float>(32, 784);
         var y = new Matrix<float>(32, 20);
         for (int i = 0; i < x.Length; i++)

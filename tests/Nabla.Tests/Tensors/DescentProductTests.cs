@@ -1,7 +1,7 @@
 using System.Numerics;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
-using Nabla.Training;
 using static Nabla.Tests.Tensors.GemmTests;
 
 namespace Nabla.Tests.Tensors;

@@ -1,5 +1,5 @@
+using Nabla.Numerics;
 using Nabla.Tensors.Kernels;
-using Nabla.Training;
 
 namespace Nabla.Tests.Tensors;
 

@@ -2,9 +2,9 @@ using System.Numerics;
 using Nabla.Activations;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
-using Nabla.Training;
 using static Nabla.Tests.Tensors.GemmTests;
 
 namespace Nabla.Tests.Tensors;

@@ -2,8 +2,8 @@ using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Nabla.Numerics;
 using Nabla.Tensors;
-using Nabla.Training;
 
 // Not Nabla.Tests.Tensors: tests/Nabla.Tests/Examples.cs (namespace Nabla.Tests) names
 // "Tensors.Matrix<double>", which a Nabla.Tests.Tensors namespace would capture.

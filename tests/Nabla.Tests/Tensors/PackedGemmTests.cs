@@ -1,8 +1,8 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
-using Nabla.Training;
 using static Nabla.Tests.Tensors.GemmTests;
 
 namespace Nabla.Tests.Tensors;

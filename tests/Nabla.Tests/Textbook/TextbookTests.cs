@@ -1,8 +1,10 @@
 using System.Numerics;
 using FsCheck.Xunit;
 using Nabla.Activations;
+using Nabla.App;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Specs;
 using Nabla.Tensors;

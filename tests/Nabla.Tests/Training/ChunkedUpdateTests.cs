@@ -1,7 +1,7 @@
 using Nabla.Layers;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
-using Nabla.Training;
 
 namespace Nabla.Tests.Training;
 

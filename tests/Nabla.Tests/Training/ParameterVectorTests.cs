@@ -1,6 +1,7 @@
 using Nabla.Activations;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 using Nabla.Training;

@@ -2,6 +2,7 @@ using System.Numerics;
 using Nabla.Activations;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 using Nabla.Training;

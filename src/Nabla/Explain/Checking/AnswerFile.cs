@@ -39,7 +39,7 @@ public sealed partial class AnswerFile
         string text;
         try
         {
-            byte[] bytes = Specs.LimitedFile.ReadAllBytes(path, MaxBytes, "answer file");
+            byte[] bytes = Data.LimitedFile.ReadAllBytes(path, MaxBytes, "answer file");
             using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             text = reader.ReadToEnd();
         }

@@ -1,4 +1,4 @@
-using Nabla.Explain.Documents;
+using Nabla.Numerics;
 
 namespace Nabla.Explain.Checking;
 

@@ -1,4 +1,4 @@
-using Nabla.Explain.Documents;
+using Nabla.Numerics;
 using Nabla.Tensors;
 
 namespace Nabla.Explain.Checking;

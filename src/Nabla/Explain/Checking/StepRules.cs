@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Nabla.Activations;
+using Nabla.App;
 using Nabla.Layers;
 using Nabla.Losses;
 using Nabla.Optimizers;

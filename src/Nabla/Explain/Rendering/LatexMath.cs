@@ -1,4 +1,5 @@
 using Nabla.Explain.Documents;
+using Nabla.Numerics;
 
 namespace Nabla.Explain.Rendering;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Nabla.Explain.Documents;
+using Nabla.Numerics;
 
 namespace Nabla.Explain.Rendering;
 

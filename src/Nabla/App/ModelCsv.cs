@@ -1,7 +1,8 @@
 using Nabla.Data;
+using Nabla.Specs;
 using Nabla.Tensors;
 
-namespace Nabla.Specs;
+namespace Nabla.App;
 
 /// <summary>A CSV read for a trained model: its raw inputs, and (when the file has the label column) the targets.</summary>
 public sealed record ModelCsvData(string File, double[][] X, Matrix<double>? Y, IReadOnlyList<string>? Labels);

@@ -1,4 +1,4 @@
-namespace Nabla.Training;
+namespace Nabla.Numerics;
 
 /// <summary>
 /// A small seeded generator (SplitMix64 to seed, xoshiro256** to draw) whose sequence is

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Nabla.Explain.Documents;
+namespace Nabla.Numerics;
 
 /// <summary>
 /// How numbers are shown: D digits after the point, except that a small non-zero number

@@ -1,8 +1,9 @@
 using System.Numerics;
+using Nabla.Specs;
 using Nabla.Tensors;
 using Nabla.Training;
 
-namespace Nabla.Specs;
+namespace Nabla.App;
 
 /// <summary>
 /// Trains the network a spec describes on the training part of the spec's data, in the

@@ -1,8 +1,9 @@
 using Nabla.Data;
 using Nabla.Losses;
+using Nabla.Specs;
 using Nabla.Tensors;
 
-namespace Nabla.Specs;
+namespace Nabla.App;
 
 /// <summary>
 /// Loads a spec's data (inline, a logic gate, a toy set or a CSV file), encodes the labels for

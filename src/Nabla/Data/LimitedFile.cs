@@ -1,4 +1,4 @@
-namespace Nabla.Specs;
+namespace Nabla.Data;
 
 /// <summary>
 /// Reads a file without trusting its size: at most a fixed number of bytes is read, so a huge

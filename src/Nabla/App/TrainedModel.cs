@@ -1,7 +1,8 @@
 using Nabla.Data;
+using Nabla.Specs;
 using Nabla.Training;
 
-namespace Nabla.Specs;
+namespace Nabla.App;
 
 /// <summary>
 /// What training a spec produced: the model (spec + final weights + history), the training

@@ -1,7 +1,8 @@
 using Nabla.Data;
+using Nabla.Specs;
 using Nabla.Tensors;
 
-namespace Nabla.Specs;
+namespace Nabla.App;
 
 /// <summary>
 /// Runs a model file's network forward on new inputs (in the precision it was trained in).

@@ -3,11 +3,13 @@ using Nabla.Activations;
 using Nabla.Data;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Optimizers;
+using Nabla.Specs;
 using Nabla.Tensors;
 using Nabla.Training;
 
-namespace Nabla.Specs;
+namespace Nabla.App;
 
 /// <summary>Turns a checked <see cref="ModelSpec"/> into the objects that compute: network, data, optimizer.</summary>
 public static class ModelBuilder
