@@ -58,7 +58,18 @@ public abstract class Optimizer<T>
         (job.W, job.G) = (default, default);
     }
 
-    /// <summary>Counts a step whose update was applied elsewhere (see <see cref="Sgd{T}.Rate"/>).</summary>
+    /// <summary>
+    /// Whether this rule is W ← W + α·dW with a fixed α, which a backward pass may apply to each layer as soon as
+    /// its dW is known (<see cref="Network{T}.BackwardDescending"/>); <paramref name="alpha"/> is that factor. The fused
+    /// pass asks the optimizer for its factor and then calls <see cref="CountStep"/>: the rule stays the optimizer's.
+    /// </summary>
+    internal virtual bool FusesAsDescent(out T alpha)
+    {
+        alpha = T.Zero;
+        return false;
+    }
+
+    /// <summary>Counts a step whose update was applied elsewhere (see <see cref="FusesAsDescent"/>).</summary>
     internal void CountStep() => Steps++;
 
     /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], int, T[], int, int)"/>).</summary>

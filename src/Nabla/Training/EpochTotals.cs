@@ -1,0 +1,51 @@
+using System.Numerics;
+using Nabla.Losses;
+using Nabla.Tensors;
+
+namespace Nabla.Training;
+
+/// <summary>
+/// An epoch's row of the history, summed batch by batch: the training loss, then each monitor
+/// (another loss, or accuracy), in the order of <see cref="Columns"/>.
+/// </summary>
+internal sealed class EpochTotals
+{
+    private readonly Loss lossOfTraining;
+    private readonly Metric[] monitors;
+
+    public EpochTotals(Loss loss, Metric[] monitors)
+    {
+        (lossOfTraining, this.monitors) = (loss, monitors);
+        Columns = ["loss", .. monitors.Select(m => m.Name)];
+        Sums = new double[Columns.Count];
+    }
+
+    /// <summary>"loss", then each monitor's name.</summary>
+    public List<string> Columns { get; }
+
+    /// <summary>The totals so far this epoch, one per column.</summary>
+    public double[] Sums { get; }
+
+    /// <summary>Starts an epoch.</summary>
+    public void Clear() => Array.Clear(Sums);
+
+    /// <summary>Adds one batch of <paramref name="size"/> of the <paramref name="m"/> examples: its loss and monitors.</summary>
+    public void Add<T>(double loss, Matrix<T> output, Matrix<T> yb, int size, int m)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // A mean loss is weighted by the batch's share of the examples, so a full epoch of
+        // batches gives the loss's own reduction over all m examples; a sum just adds up.
+        var sums = Sums;
+        sums[0] += Weighted(lossOfTraining.Reduction, loss, size, m);
+        for (int i = 0; i < monitors.Length; i++)
+        {
+            var monitor = monitors[i];
+            sums[i + 1] += monitor.Loss is { } other
+                ? Weighted(other.Reduction, double.CreateChecked(other.Value(output, yb)), size, m)
+                : Accuracy.CountCorrect(output, yb) / (double)m;
+        }
+    }
+
+    private static double Weighted(Reduction reduction, double value, int size, int m) =>
+        reduction == Reduction.Mean && size != m ? value * size / m : value;
+}
