@@ -15,11 +15,11 @@ public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
     /// </summary>
     internal T Rate => T.CreateChecked(-LearningRate);
 
-    /// <summary>Plain SGD fuses: its update is W ← W + α·dW with α = −η.</summary>
+    /// <summary>Plain SGD without weight decay fuses: its update is W ← W + α·dW with α = −η.</summary>
     internal override bool FusesAsDescent(out T alpha)
     {
         alpha = Rate;
-        return true;
+        return WeightDecay == 0;
     }
 
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>

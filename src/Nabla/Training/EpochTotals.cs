@@ -13,14 +13,21 @@ internal sealed class EpochTotals
     private readonly Loss lossOfTraining;
     private readonly Metric[] monitors;
 
-    public EpochTotals(Loss loss, Metric[] monitors)
+    /// <param name="withRate">Add an "lr" column: the epoch's learning rate (under a schedule).</param>
+    public EpochTotals(Loss loss, Metric[] monitors, bool withRate)
     {
         (lossOfTraining, this.monitors) = (loss, monitors);
-        Columns = ["loss", .. monitors.Select(m => m.Name)];
+        Columns = ["loss", .. monitors.Select(m => m.Name), .. withRate ? [History.RateColumn] : Array.Empty<string>()];
         Sums = new double[Columns.Count];
     }
 
-    /// <summary>"loss", then each monitor's name.</summary>
+    /// <summary>The epoch's learning rate, in the "lr" column (only where there is one).</summary>
+    public double Rate
+    {
+        set => Sums[^1] = value;
+    }
+
+    /// <summary>"loss", then each monitor's name, then "lr" under a schedule.</summary>
     public List<string> Columns { get; }
 
     /// <summary>The totals so far this epoch, one per column.</summary>

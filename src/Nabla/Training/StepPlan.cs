@@ -11,7 +11,7 @@ namespace Nabla.Training;
 /// (<see cref="Textbook"/>; tests hold them to it):
 /// <list type="bullet">
 /// <item>one example at a time through small layers: scalar loops (<see cref="OneExampleStep{T}"/>);</item>
-/// <item>an optimizer that fuses as descent (plain SGD) with nobody watching: each layer's update is taken
+/// <item>an optimizer that fuses as descent (plain SGD) with nobody watching and no clipping: each layer's update is taken
 /// inside the backward pass (<see cref="Network{T}.BackwardDescending"/>), with the optimizer's own factor;</item>
 /// <item>otherwise: Network.Backward, then the optimizer on every parameter (as one vector where they are one).</item>
 /// </list>
@@ -25,6 +25,7 @@ internal sealed class StepPlan<T>
     private readonly IStepObserver<T>? observer;
     private readonly OneExampleStep<T>? oneByOne;
     private readonly bool fused;
+    private readonly double clipNorm;
 
     // All parameters as one vector and their gradients, where that holds (plain fields: array segments cost a one-example step a few ns).
     private readonly T[]? flatValues;
@@ -35,9 +36,10 @@ internal sealed class StepPlan<T>
 
     /// <summary>Plans the steps for batches shown through <paramref name="xb"/> of up to <paramref name="batch"/> examples.</summary>
     /// <param name="flat">All parameters as one vector and their gradients (see Network.FlatParameters), or null.</param>
-    public StepPlan(Network<T> network, Optimizer<T> optimizer, Parameter<T>[] parameters, (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat, Matrix<T> xb, int batch, IStepObserver<T>? observer)
+    /// <param name="clipNorm">c of gradient clipping, 0 for none.</param>
+    public StepPlan(Network<T> network, Optimizer<T> optimizer, Parameter<T>[] parameters, (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat, Matrix<T> xb, int batch, IStepObserver<T>? observer, double clipNorm)
     {
-        (this.network, this.optimizer, this.parameters, this.observer) = (network, optimizer, parameters, observer);
+        (this.network, this.optimizer, this.parameters, this.observer, this.clipNorm) = (network, optimizer, parameters, observer, clipNorm);
         if (flat is var (values, gradients))
         {
             (flatValues, flatGradients, valuesAt, gradientsAt, flatCount) = (values.Array, gradients.Array, values.Offset, gradients.Offset, values.Count);
@@ -45,7 +47,7 @@ internal sealed class StepPlan<T>
 
         network.Reserve(batch);
         oneByOne = batch == 1 && observer is null ? OneExampleStep<T>.For(network, xb) : null;
-        fused = flat is not null && oneByOne is null && observer is null && optimizer.FusesAsDescent(out _);
+        fused = flat is not null && oneByOne is null && observer is null && clipNorm == 0 && optimizer.FusesAsDescent(out _);
     }
 
     /// <summary>True when the updates are taken inside the backward pass.</summary>
@@ -73,6 +75,11 @@ internal sealed class StepPlan<T>
         else
         {
             network.Backward(yb, computeInputGradient: observer?.WantsInputGradient ?? false);
+        }
+
+        if (clipNorm > 0)
+        {
+            GradientClipping.Clip(parameters, clipNorm); // g ← g·c/(‖g‖ + 10⁻⁶) when ‖g‖ > c
         }
 
         observer?.BeforeUpdate(step, examples, network, xb, yb);

@@ -18,6 +18,7 @@ public sealed class Trainer<T>
     private readonly TrainOptions options;
     private readonly Metric[] monitors;
     private readonly Parameter<T>[] parameters;
+    private readonly double baseRate;
 
     // The last fit's step plan, and the guard's copies of the weights (kept for the next fit: a large θ is costly to allocate).
     private StepPlan<T>? plan;
@@ -30,6 +31,7 @@ public sealed class Trainer<T>
         this.options = options;
         this.monitors = monitors is null ? [] : [.. monitors];
         parameters = [.. network.Parameters];
+        baseRate = optimizer.LearningRate; // η₀ of a schedule
     }
 
     /// <summary>Called after every epoch with (epoch number from 1, a copy of that epoch's history row).</summary>
@@ -55,7 +57,7 @@ public sealed class Trainer<T>
 
         int batch = options.BatchSize <= 0 || options.BatchSize > m ? m : options.BatchSize;
         var batches = new Batches<T>(x, y, batch, options.Shuffle, options.Seed);
-        var flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
+        var flat = optimizer.UpdatesAsOneVector ? network.FlatParameters() : null;
         var flatValues = flat?.Values ?? default;
         if (snapshots is null || !snapshots.Fits(parameters, flatValues))
         {
@@ -64,8 +66,9 @@ public sealed class Trainer<T>
 
         var guard = snapshots;
         guard.SaveLastGood();
-        var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer);
-        var totals = new EpochTotals(network.Loss, monitors);
+        var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
+        var schedule = options.Schedule;
+        var totals = new EpochTotals(network.Loss, monitors, withRate: schedule is not null);
         var history = new History(totals.Columns);
         long steps = 0;
 
@@ -79,6 +82,12 @@ public sealed class Trainer<T>
             guard.SaveEpochStart();
             batches.StartEpoch();
             totals.Clear();
+            if (schedule is not null)
+            {
+                optimizer.LearningRate = schedule.Rate(baseRate, epoch - 1); // η of this epoch
+                totals.Rate = optimizer.LearningRate;
+            }
+
             for (int start = 0; start < m; start += batch)
             {
                 int size = Math.Min(batch, m - start);
