@@ -40,9 +40,12 @@ internal static class DataLoader
 
         Dataset train = all;
         Dataset? test = null;
+        Dataset? validation = null;
+        int[]? labels = labelled?.Labels;
+        ulong seed = data.SplitSeed ?? spec.Train.Seed;
         if (data.Test is > 0 and double fraction)
         {
-            var (trainRows, testRows) = TrainTestSplit.Indices(all.Count, fraction, data.SplitSeed ?? spec.Train.Seed, labelled?.Labels);
+            var (trainRows, testRows) = TrainTestSplit.Indices(all.Count, fraction, seed, labels);
             if (trainRows.Length == 0 || testRows.Length == 0)
             {
                 throw new NablaException($"{spec.File}: at $.data.test: holding out {fraction} of {all.Count} examples leaves " +
@@ -50,11 +53,25 @@ internal static class DataLoader
             }
 
             (train, test) = (all.Take(trainRows), all.Take(testRows));
+            labels = labels is null ? null : [.. trainRows.Select(i => labels[i])];
+        }
+
+        if (data.Validation is { } share)
+        {
+            // Out of the training part, stratified like the test part, with the next seed (so it differs from the test split's shuffle).
+            var (trainRows, validationRows) = TrainTestSplit.Indices(train.Count, share, unchecked(seed + 1), labels);
+            if (trainRows.Length == 0 || validationRows.Length == 0)
+            {
+                throw new NablaException($"{spec.File}: at $.data.validation: holding out {share} of the {train.Count} training examples leaves " +
+                    $"{trainRows.Length} to train on and {validationRows.Length} to validate on. Fix: choose a validation fraction that leaves examples in both parts, or remove \"validation\".");
+            }
+
+            (train, validation) = (train.Take(trainRows), train.Take(validationRows));
         }
 
         // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
         var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
-        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization);
+        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization) { Validation = validation };
     }
 
     private static (Dataset All, LabelledData? Labelled) LoadCsv(ModelSpec spec, DataSpec data, int outputs)

@@ -99,7 +99,7 @@ public static class ModelBuilder
         spec.Metrics.Select(name => name == "accuracy" ? Metric.Accuracy : Metric.OfLoss(Loss.FromName(name)!)).ToList();
 
     public static TrainOptions BuildOptions(TrainSpec t) =>
-        new() { Epochs = t.Epochs, BatchSize = t.Batch, Shuffle = t.Shuffle, Seed = t.Seed, Schedule = t.Schedule, ClipNorm = t.ClipNorm };
+        new() { Epochs = t.Epochs, BatchSize = t.Batch, Shuffle = t.Shuffle, Seed = t.Seed, Schedule = t.Schedule, ClipNorm = t.ClipNorm, EarlyStopping = t.EarlyStopping };
 
     /// <summary>
     /// The spec's data (inline rows, a built-in set, or a CSV file relative to the spec), labels

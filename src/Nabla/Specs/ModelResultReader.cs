@@ -84,7 +84,7 @@ internal static class ModelResultReader
     {
         const string p = "$.result";
         f.Object(e, p);
-        string[] known = ["epochs_run", "steps", "final_loss", "diverged", "message"];
+        string[] known = ["epochs_run", "steps", "final_loss", "diverged", "message", "kept_epoch"];
         Dictionary<string, double>? test = null;
         foreach (var property in e.EnumerateObject().Where(q => q.Name.StartsWith(TestPrefix, StringComparison.Ordinal)))
         {
@@ -99,7 +99,10 @@ internal static class ModelResultReader
             f.Optional(e, "final_loss") is { } loss ? f.Number(loss, $"{p}.final_loss") : 0,
             f.Optional(e, "diverged") is { } diverged && f.Boolean(diverged, $"{p}.diverged"),
             f.Optional(e, "message") is { } message ? f.String(message, $"{p}.message") : null,
-            test);
+            test)
+        {
+            KeptEpoch = f.Optional(e, "kept_epoch") is { } kept ? f.Integer(kept, $"{p}.kept_epoch", 1) : null,
+        };
     }
 
     /// <summary>The key a test result is written under: "loss" → "test_loss".</summary>

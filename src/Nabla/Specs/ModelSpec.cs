@@ -109,10 +109,13 @@ public sealed class TrainSpec
     /// <summary>The learning rate per epoch ("lr_schedule"; null: constant).</summary>
     public Training.LearningRateSchedule? Schedule { get; set; }
 
+    /// <summary>When to stop before the last epoch ("early_stopping"; null: never).</summary>
+    public Training.EarlyStopping? EarlyStopping { get; set; }
+
     /// <summary>Plain SGD, W ← W − η·dW with a constant η: no weight decay, clipping or schedule.</summary>
     public bool IsPlainSgd => Optimizer == "sgd" && WeightDecay == 0 && ClipNorm == 0 && Schedule is null;
 
-    /// <summary>Weight decay, the schedule and clipping, in words (empty when the run uses none).</summary>
+    /// <summary>Weight decay, the schedule, clipping and early stopping, in words (empty when the run uses none).</summary>
     public string Extras()
     {
         var parts = new List<string>();
@@ -131,6 +134,11 @@ public sealed class TrainSpec
             parts.Add(FormattableString.Invariant($"gradient norm clipped to {ClipNorm:R}"));
         }
 
+        if (EarlyStopping is { } stopping)
+        {
+            parts.Add($"early stopping on {stopping.Monitor} (patience {stopping.Patience}" + (stopping.RestoreBest ? ", best epoch kept)" : ")"));
+        }
+
         return string.Join("; ", parts);
     }
 }
@@ -139,4 +147,8 @@ public sealed class TrainSpec
 /// How a training run ended, as stored in a model file. Test holds the loss and metrics on the
 /// held-out test examples ("loss", "accuracy", …), written as "test_loss", "test_accuracy", ….
 /// </summary>
-public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message, IReadOnlyDictionary<string, double>? Test = null);
+public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message, IReadOnlyDictionary<string, double>? Test = null)
+{
+    /// <summary>The epoch whose weights the model keeps when early stopping restored the best (null: the last run).</summary>
+    public int? KeptEpoch { get; init; }
+}

@@ -101,6 +101,11 @@ public static partial class SpecWriter
                     }
                 }
 
+                if (r.KeptEpoch is { } kept)
+                {
+                    w.WriteNumber("kept_epoch", kept);
+                }
+
                 w.WriteBoolean("diverged", r.Diverged);
                 if (r.Message is not null)
                 {
@@ -235,6 +240,16 @@ public static partial class SpecWriter
         {
             w.WritePropertyName("lr_schedule");
             WriteSchedule(w, schedule);
+        }
+
+        if (t.EarlyStopping is { } stopping)
+        {
+            w.WriteStartObject("early_stopping");
+            w.WriteString("monitor", stopping.Monitor);
+            w.WriteNumber("patience", stopping.Patience);
+            w.WriteNumber("min_delta", stopping.MinDelta);
+            w.WriteBoolean("restore_best", stopping.RestoreBest);
+            w.WriteEndObject();
         }
 
         w.WriteEndObject();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nabla.Training;
 
 namespace Nabla.Specs;
 
@@ -10,7 +11,7 @@ internal static class TrainSpecReader
         const string p = "$.train";
         f.Object(e, p);
         f.CheckKeys(e, p, "optimizer", "learning_rate", "epochs", "batch", "shuffle", "seed", "precision", "momentum", "beta1", "beta2", "epsilon",
-            "alpha", "weight_decay", "decay_bias", "clip_norm", "lr_schedule");
+            "alpha", "weight_decay", "decay_bias", "clip_norm", "lr_schedule", "early_stopping");
         var t = new TrainSpec();
         if (f.Optional(e, "optimizer") is { } opt)
         {
@@ -115,7 +116,42 @@ internal static class TrainSpecReader
             t.Schedule = ScheduleReader.Read(schedule, $"{p}.lr_schedule", f);
         }
 
+        if (f.Optional(e, "early_stopping") is { } stopping)
+        {
+            t.EarlyStopping = ReadEarlyStopping(stopping, $"{p}.early_stopping", f);
+        }
+
         return t;
+    }
+
+    private static EarlyStopping ReadEarlyStopping(JsonElement e, string p, JsonFields f)
+    {
+        f.Object(e, p);
+        f.CheckKeys(e, p, "monitor", "patience", "min_delta", "restore_best");
+        var stopping = new EarlyStopping();
+        if (f.Optional(e, "monitor") is { } monitor)
+        {
+            stopping = stopping with { Monitor = f.String(monitor, $"{p}.monitor") };
+        }
+
+        if (f.Optional(e, "patience") is { } patience)
+        {
+            stopping = stopping with { Patience = f.Integer(patience, $"{p}.patience", 1) };
+        }
+
+        if (f.Optional(e, "min_delta") is { } delta)
+        {
+            double d = f.Number(delta, $"{p}.min_delta");
+            stopping = d >= 0 ? stopping with { MinDelta = d }
+                : throw f.Error($"{p}.min_delta", $"min_delta {d} is negative", "use 0 (any improvement counts) or the smallest change that counts");
+        }
+
+        if (f.Optional(e, "restore_best") is { } restore)
+        {
+            stopping = stopping with { RestoreBest = f.Boolean(restore, $"{p}.restore_best") };
+        }
+
+        return stopping;
     }
 
     /// <summary>A decay rate (momentum μ, Adam's β₁ and β₂): in [0, 1), or the update grows without end.</summary>

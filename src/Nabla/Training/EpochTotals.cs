@@ -13,13 +13,21 @@ internal sealed class EpochTotals
     private readonly Loss lossOfTraining;
     private readonly Metric[] monitors;
 
+    private readonly int validationAt;
+
+    /// <param name="withValidation">Add "val_loss" and a "val_" column per monitor: their values on the validation data after the epoch.</param>
     /// <param name="withRate">Add an "lr" column: the epoch's learning rate (under a schedule).</param>
-    public EpochTotals(Loss loss, Metric[] monitors, bool withRate)
+    public EpochTotals(Loss loss, Metric[] monitors, bool withValidation, bool withRate)
     {
         (lossOfTraining, this.monitors) = (loss, monitors);
-        Columns = ["loss", .. monitors.Select(m => m.Name), .. withRate ? [History.RateColumn] : Array.Empty<string>()];
+        List<string> train = ["loss", .. monitors.Select(m => m.Name)];
+        validationAt = withValidation ? train.Count : -1;
+        Columns = [.. train, .. withValidation ? train.Select(c => ValidationPrefix + c) : [], .. withRate ? [History.RateColumn] : Array.Empty<string>()];
         Sums = new double[Columns.Count];
     }
+
+    /// <summary>What the validation columns' names start with.</summary>
+    public const string ValidationPrefix = "val_";
 
     /// <summary>The epoch's learning rate, in the "lr" column (only where there is one).</summary>
     public double Rate
@@ -50,6 +58,20 @@ internal sealed class EpochTotals
             sums[i + 1] += monitor.Loss is { } other
                 ? Weighted(other.Reduction, double.CreateChecked(other.Value(output, yb)), size, m)
                 : Accuracy.CountCorrect(output, yb) / (double)m;
+        }
+    }
+
+    /// <summary>The validation columns: the loss and each monitor of the outputs Ŷ on all the validation examples (after the epoch's last update).</summary>
+    public void Validate<T>(Matrix<T> output, Matrix<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var sums = Sums;
+        sums[validationAt] = double.CreateChecked(lossOfTraining.Value(output, y));
+        for (int i = 0; i < monitors.Length; i++)
+        {
+            sums[validationAt + i + 1] = monitors[i].Loss is { } other
+                ? double.CreateChecked(other.Value(output, y))
+                : Accuracy.CountCorrect(output, y) / (double)y.Rows;
         }
     }
 

@@ -50,6 +50,9 @@ internal sealed class StepPlan<T>
         fused = flat is not null && oneByOne is null && observer is null && clipNorm == 0 && optimizer.FusesAsDescent(out _);
     }
 
+    /// <summary>True when the steps run one example at a time through the layers' buffers (another forward pass, a validation one, unsettles them: plan again after it).</summary>
+    public bool OneByOne => oneByOne is not null;
+
     /// <summary>True when the updates are taken inside the backward pass.</summary>
     public bool UpdatesInBackward => fused;
 

@@ -21,4 +21,7 @@ public sealed record TrainOptions
 
     /// <summary>c: the global gradient norm is clipped to c before each update (0: no clipping). See <see cref="GradientClipping"/>.</summary>
     public double ClipNorm { get; init; }
+
+    /// <summary>When to stop before the last epoch (null: never). See <see cref="Training.EarlyStopping"/>.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
 }

@@ -40,6 +40,9 @@ public sealed class Trainer<T>
     /// <summary>True when the last Fit took its SGD updates inside the backward pass (see <see cref="Network{T}.BackwardDescending"/>).</summary>
     internal bool UpdatesInBackward => plan?.UpdatesInBackward ?? false;
 
+    /// <summary>The history's columns in the current (or last) fit: "loss", each monitor, "val_" ones with validation data, "lr" under a schedule.</summary>
+    public IReadOnlyList<string> Columns { get; private set; } = [];
+
     /// <summary>Sees every step (for explanations); null in ordinary training.</summary>
     public IStepObserver<T>? Observer { get; set; }
 
@@ -47,7 +50,13 @@ public sealed class Trainer<T>
     /// Trains on (X, Y) for the options' epochs. Each epoch: save the weights (the divergence guard), shuffle
     /// when asked, then one step per batch; a non-finite loss ends the run with the last good weights.
     /// </summary>
-    public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default)
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default) => Fit(x, y, null, cancel);
+
+    /// <summary>
+    /// As <see cref="Fit(Matrix{T}, Matrix{T}, CancellationToken)"/>, measuring the loss and monitors on
+    /// <paramref name="validation"/> after every epoch (the history's "val_" columns), which early stopping may watch.
+    /// </summary>
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, (Matrix<T> X, Matrix<T> Y)? validation, CancellationToken cancel = default)
     {
         int m = x.Rows;
         if (m == 0 || y.Rows != m)
@@ -68,8 +77,17 @@ public sealed class Trainer<T>
         guard.SaveLastGood();
         var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
         var schedule = options.Schedule;
-        var totals = new EpochTotals(network.Loss, monitors, withRate: schedule is not null);
+        var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null);
         var history = new History(totals.Columns);
+        Columns = totals.Columns;
+        var stopping = options.EarlyStopping;
+        int watched = stopping is null ? -1 : totals.Columns.IndexOf(stopping.Monitor);
+        if (stopping is not null && watched < 0)
+        {
+            throw new NablaException($"Early stopping watches \"{stopping.Monitor}\", which the history does not have (its columns: {string.Join(", ", totals.Columns)}).");
+        }
+
+        var (best, bestEpoch, waited) = (double.NaN, 0, 0);
         long steps = 0;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -119,8 +137,47 @@ public sealed class Trainer<T>
             }
 
             guard.EpochWasGood();
+            if (validation is var (xv, yv))
+            {
+                totals.Validate(network.Forward(xv), yv);
+                if (step.OneByOne)
+                {
+                    step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
+                }
+            }
+
             history.Add(totals.Sums);
             EpochEnded?.Invoke(epoch, (double[])totals.Sums.Clone());
+            if (stopping is null)
+            {
+                continue;
+            }
+
+            double value = totals.Sums[watched];
+            if (stopping.Improves(value, best))
+            {
+                (best, bestEpoch, waited) = (value, epoch, 0);
+                if (stopping.RestoreBest)
+                {
+                    guard.SaveBest();
+                }
+            }
+            else if (++waited >= stopping.Patience || epoch == options.Epochs)
+            {
+                bool early = epoch < options.Epochs;
+                string why = early
+                    ? $"Stopped early after epoch {epoch}: {stopping.Monitor} has not improved for {stopping.Patience} epochs."
+                    : $"Ran all {epoch} epochs.";
+                if (!stopping.RestoreBest || bestEpoch == 0)
+                {
+                    return new(history, epoch, steps, false, false, $"{why} The model keeps the weights of the last epoch.");
+                }
+
+                guard.RestoreBest();
+                return new(history, epoch, steps, false, false,
+                    $"{why} The model keeps the weights of epoch {bestEpoch}, the best {stopping.Monitor} ({best:G6}).")
+                { KeptEpoch = bestEpoch };
+            }
         }
 
         return new(history, options.Epochs, steps, false, false, null);

@@ -15,6 +15,7 @@ internal sealed class WeightSnapshots<T>
     private readonly ArraySegment<T> flat;
     private T[] lastGood;
     private T[] epochStart;
+    private T[]? best;
 
     /// <param name="flat">All parameters as one vector (see Network.FlatParameters), or empty when they are apart.</param>
     public WeightSnapshots(Parameter<T>[] parameters, ArraySegment<T> flat)
@@ -36,6 +37,12 @@ internal sealed class WeightSnapshots<T>
 
     /// <summary>The epoch ended with every loss finite: its start becomes the last good weights.</summary>
     public void EpochWasGood() => (lastGood, epochStart) = (epochStart, lastGood);
+
+    /// <summary>Keeps the current weights as the best so far (early stopping's restore_best).</summary>
+    public void SaveBest() => Save(best ??= new T[lastGood.Length]);
+
+    /// <summary>Puts the best weights back (those of the last <see cref="SaveBest"/>).</summary>
+    public void RestoreBest() => Restore(best!);
 
     /// <summary>Puts the last good weights back.</summary>
     public void RestoreLastGood() => Restore(lastGood);
