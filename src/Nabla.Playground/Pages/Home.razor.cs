@@ -28,6 +28,8 @@ public partial class Home
     private bool running;
     private bool dirty;
     private double? stepsPerSecond;
+    private double? trainingStepsPerSecond;
+    private double redrawMilliseconds;
     private ElementReference canvas;
 
     public void Dispose() => running = false;
@@ -68,6 +70,7 @@ public partial class Home
     {
         running = false;
         stepsPerSecond = null;
+        trainingStepsPerSecond = null;
         session = null;
         regions = null;
         diagram = "";
@@ -112,10 +115,10 @@ public partial class Home
         }
 
         running = true;
-        long started = Stopwatch.GetTimestamp(), lastDrawn = started, stepsAtStart = s.Steps;
+        long started = Stopwatch.GetTimestamp(), lastDrawn = started, stepsAtStart = s.Steps, training = 0;
         while (running && ReferenceEquals(s, session))
         {
-            long until = Stopwatch.GetTimestamp() + SliceTicks;
+            long sliceStart = Stopwatch.GetTimestamp(), until = sliceStart + SliceTicks;
             bool going = true;
             do
             {
@@ -124,20 +127,29 @@ public partial class Home
             while (going && Stopwatch.GetTimestamp() < until);
 
             long now = Stopwatch.GetTimestamp();
+            training += now - sliceStart;
             stepsPerSecond = (s.Steps - stepsAtStart) / Stopwatch.GetElapsedTime(started, now).TotalSeconds;
+            trainingStepsPerSecond = (s.Steps - stepsAtStart) / ((double)training / Stopwatch.Frequency);
             if (!going)
             {
                 running = false;
             }
 
-            if (!running || now - lastDrawn >= RedrawTicks)
+            // Redraw a few times a second, but never let drawing take more than about a fifth of the time.
+            bool redraw = !running || now - lastDrawn >= Math.Max(RedrawTicks, 4 * (long)(redrawMilliseconds * Stopwatch.Frequency / 1000));
+            if (redraw)
             {
-                lastDrawn = now;
                 UpdatePictures(s);
                 StateHasChanged();
             }
 
             await Task.Delay(1); // let the browser paint and handle input
+            if (redraw)
+            {
+                // (the pictures were updated in this round: time the update, the render and the canvas together)
+                lastDrawn = Stopwatch.GetTimestamp();
+                redrawMilliseconds = Stopwatch.GetElapsedTime(now, lastDrawn).TotalMilliseconds;
+            }
         }
     }
 
@@ -179,6 +191,8 @@ public partial class Home
         await JS.InvokeVoidAsync("nablaPlayground.drawRegions", canvas, r.Pixels(s), Regions.Side, points, labels,
             new[] { r.MinX, r.MaxX, r.MinY, r.MaxY }, Regions.ClassColors);
     }
+
+    private static string Rate(double? perSecond) => perSecond is double r && double.IsFinite(r) ? r.ToString("N0", CultureInfo.InvariantCulture) : "–";
 
     private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 

@@ -167,7 +167,8 @@ public partial class PlaygroundTests(PlaygroundServer server, ITestOutputHelper 
         await page.ClickAsync("#pause");
         await page.WaitForSelectorAsync("#play");
         string speed = await Text(page, "#speed");
-        string line = $"moons 500, 2-8-8-1 tanh/sigmoid, mse, sgd, batch 10: {speed} steps/s after {await Text(page, "#epoch")} epochs; accuracy {await Text(page, "#accuracy")}";
+        string detail = await page.Locator("#speed").GetAttributeAsync("title") ?? "";
+        string line = $"moons 500, 2-8-8-1 tanh/sigmoid, mse, sgd, batch 10: {speed} steps/s ({detail}) after {await Text(page, "#epoch")} epochs; accuracy {await Text(page, "#accuracy")}";
         output.WriteLine(line);
         await File.WriteAllTextAsync(Path.Combine(PlaygroundServer.Artifacts, "steps-per-second.txt"), line + "\n");
         Assert.True(long.Parse(await Text(page, "#steps"), CultureInfo.InvariantCulture) > 0);
