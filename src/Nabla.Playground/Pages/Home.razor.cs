@@ -31,6 +31,7 @@ public partial class Home
     private double? trainingStepsPerSecond;
     private double redrawMilliseconds;
     private ElementReference canvas;
+    private Session? pointsSentFor;
 
     public void Dispose() => running = false;
 
@@ -172,24 +173,31 @@ public partial class Home
     private void UpdatePictures(Session s)
     {
         s.Refresh();
-        var graph = DiagramGraph.Build(s.Shape() with { Name = null, Note = null });
+        var graph = DiagramGraph.Build(s.Shape());
         diagram = SvgDiagram.Write(graph, weightColors: true);
         dirty = true;
     }
 
     private async Task DrawRegionsAsync(Session s, Regions r)
     {
-        var points = new double[s.X.Rows * 2];
-        var labels = new int[s.X.Rows];
-        for (int i = 0; i < s.X.Rows; i++)
+        // The points go to the page once per run; later frames send only the regions' pixels.
+        double[]? points = null;
+        int[]? labels = null;
+        if (!ReferenceEquals(pointsSentFor, s))
         {
-            points[2 * i] = s.X[i, 0];
-            points[(2 * i) + 1] = s.X[i, 1];
-            labels[i] = Regions.Decide(s.Y.Row(i)).Class;
+            points = new double[s.X.Rows * 2];
+            labels = new int[s.X.Rows];
+            for (int i = 0; i < s.X.Rows; i++)
+            {
+                points[2 * i] = s.X[i, 0];
+                points[(2 * i) + 1] = s.X[i, 1];
+                labels[i] = Regions.Decide(s.Y.Row(i)).Class;
+            }
         }
 
         await JS.InvokeVoidAsync("nablaPlayground.drawRegions", canvas, r.Pixels(s), Regions.Side, points, labels,
             new[] { r.MinX, r.MaxX, r.MinY, r.MaxY }, Regions.ClassColors);
+        pointsSentFor = s;
     }
 
     private static string Rate(double? perSecond) => perSecond is double r && double.IsFinite(r) ? r.ToString("N0", CultureInfo.InvariantCulture) : "–";

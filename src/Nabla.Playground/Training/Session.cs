@@ -138,12 +138,19 @@ public sealed class Session
             : null;
     }
 
-    /// <summary>The network as the library's diagram draws it, with the current weights.</summary>
+    /// <summary>The network as the library's diagram draws it, with the current weights (read straight from the layers: no copy of the spec).</summary>
     public NetworkShape Shape()
     {
-        var spec = SpecTrainer.Copy(Spec);
-        ModelBuilder.StoreWeights(Network, spec);
-        return NetworkShape.FromSpec(spec);
+        var layers = new List<LayerShape>(Network.Layers.Count);
+        for (int l = 0; l < Network.Layers.Count; l++)
+        {
+            var layer = Network.Layers[l];
+            var spec = Spec.Layers[l];
+            double? alpha = spec.Activation == "leaky_relu" ? spec.Alpha ?? Activations.LeakyRelu.DefaultAlpha : null;
+            layers.Add(new LayerShape(layer.Units, spec.Activation, alpha, layer.B is not null, layer.W.ToRows(), layer.B?.ToArray()));
+        }
+
+        return new NetworkShape(null, Network.Inputs, layers, null);
     }
 
     /// <summary>The network's outputs for each row of <paramref name="inputs"/> (a fresh matrix).</summary>
