@@ -15,7 +15,7 @@ namespace Nabla.Playground.Pages;
 public partial class Home
 {
     /// <summary>How long one slice of training runs before the page yields to the browser.</summary>
-    private static readonly long SliceTicks = Stopwatch.Frequency * 30 / 1000;
+    private static readonly long SliceTicks = Stopwatch.Frequency * 40 / 1000;
 
     /// <summary>How often the pictures are redrawn while training runs.</summary>
     private static readonly long RedrawTicks = Stopwatch.Frequency * 150 / 1000;
@@ -110,9 +110,9 @@ public partial class Home
 
     private async Task PlayAsync()
     {
-        if (running || session is not { } s)
+        if (running || session is not { } s || (settings.Epochs > 0 && s.Epoch >= settings.Epochs))
         {
-            return;
+            return; // (a run that has had its epochs waits for Reset)
         }
 
         running = true;

@@ -77,6 +77,24 @@ public partial class PlaygroundTests(PlaygroundServer server, ITestOutputHelper 
         await AssertNoErrorBar(page, errors);
     }
 
+    [Fact]
+    public async Task AFixedNumberOfEpochs_StopsThere()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.ClickAsync("button.preset:text-is('Circles')");
+        await page.FillAsync("#epochs", "3");
+        await page.Locator("#epochs").DispatchEventAsync("change");
+        await WaitForText(page, "#epoch", "0");
+        await page.ClickAsync("#play");
+        await WaitForText(page, "#epoch", "3");
+        await page.WaitForSelectorAsync("#play", new() { Timeout = Patience });
+        await page.ClickAsync("#play"); // the run has had its epochs: Play waits for Reset
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal("3", await Text(page, "#epoch"));
+        Assert.Equal("90", await Text(page, "#steps")); // 300 points in batches of 10, three times
+        await AssertNoErrorBar(page, errors);
+    }
+
     [Theory]
     [InlineData("OR")]
     [InlineData("AND")]
