@@ -19,6 +19,7 @@ internal static class DataLoader
         int outputs = spec.Layers[^1].Units;
         Dataset all;
         LabelledData? labelled = null;
+        CsvTable? table = null;
         if (data.Dataset is not null && LogicGates.Find(data.Dataset) is { } gate)
         {
             all = gate;
@@ -31,7 +32,7 @@ internal static class DataLoader
         }
         else if (data.Csv is not null)
         {
-            (all, labelled) = LoadCsv(spec, data, outputs);
+            (all, labelled, table) = LoadCsv(spec, data, outputs);
         }
         else
         {
@@ -71,10 +72,15 @@ internal static class DataLoader
 
         // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
         var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
-        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization) { Validation = validation };
+        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization)
+        {
+            Validation = validation,
+            InputNames = table is null ? spec.InputNames : [.. table.Features],
+            Notes = table?.DelimiterNote is { } note ? [note] : [],
+        };
     }
 
-    private static (Dataset All, LabelledData? Labelled) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
+    private static (Dataset All, LabelledData? Labelled, CsvTable Table) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(data.Csv!) ? data.Csv! : Path.Combine(dir, data.Csv!);
@@ -94,7 +100,7 @@ internal static class DataLoader
         // A squared-error loss on one output unit with numeric labels is regression: y is the number itself.
         if (IsSquaredError(spec.Loss.Name) && outputs == 1 && table.LabelsAreNumbers)
         {
-            return (table.ToTargets(), null);
+            return (table.ToTargets(), null, table);
         }
 
         var labelled = table.ToClasses();
@@ -116,7 +122,7 @@ internal static class DataLoader
                 : $"{path}: {column}: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
         }
 
-        return (set, labelled);
+        return (set, labelled, table);
     }
 
     private static bool IsSquaredError(string loss) => Loss.FromName(loss) is SquaredError;

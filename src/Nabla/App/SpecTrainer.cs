@@ -62,10 +62,11 @@ public static class SpecTrainer
         var model = Copy(spec);
         ModelBuilder.StoreWeights(network, model);
         model.Classes = split.Classes?.ToList();
+        model.InputNames = split.InputNames?.ToList();
         model.Standardization = scale;
         model.History = result.History.ToColumns(); // (with an "epoch" column when a long run's history was thinned)
         model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal) { KeptEpoch = result.KeptEpoch };
-        return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes);
+        return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes) { Notes = split.Notes };
     }
 
     /// <summary>The outputs Ŷ on (X, Y), the loss L(Ŷ, Y) and each metric.</summary>

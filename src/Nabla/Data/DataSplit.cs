@@ -11,4 +11,10 @@ public sealed record DataSplit(Dataset Train, Dataset? Test, IReadOnlyList<strin
 {
     /// <summary>The validation examples, held out of the training part and measured every epoch (null: none).</summary>
     public Dataset? Validation { get; init; }
+
+    /// <summary>The names of the input columns, in the order the network takes them (CSV data only; null otherwise).</summary>
+    public IReadOnlyList<string>? InputNames { get; init; }
+
+    /// <summary>Things the user should hear about how the data was read (a semicolon-separated file, say).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

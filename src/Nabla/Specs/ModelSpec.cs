@@ -22,6 +22,9 @@ public sealed class ModelSpec
     /// <summary>The class names, in the order of the output units (model files only; null for numeric targets).</summary>
     public List<string>? Classes { get; set; }
 
+    /// <summary>The names of the input columns, in the order the first layer takes them (model files trained on a CSV; null otherwise).</summary>
+    public List<string>? InputNames { get; set; }
+
     /// <summary>The μ and σ the inputs are standardised with before the first layer (model files only).</summary>
     public Data.Standardization? Standardization { get; set; }
 

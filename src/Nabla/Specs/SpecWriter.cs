@@ -69,6 +69,13 @@ public static partial class SpecWriter
                 w.WriteEndArray();
             }
 
+            if (spec.InputNames is { } inputNames)
+            {
+                w.WriteStartArray("input_names");
+                inputNames.ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+            }
+
             if (spec.Data is { } data)
             {
                 DataSpecWriter.Write(w, data, csv);
