@@ -146,7 +146,7 @@ public sealed class Session
         {
             var layer = Network.Layers[l];
             var spec = Spec.Layers[l];
-            double? alpha = spec.Activation == "leaky_relu" ? spec.Alpha ?? Activations.LeakyRelu.DefaultAlpha : null;
+            double? alpha = Activations.Activation.AlphaFor(spec.Activation) is { } fallback ? spec.Alpha ?? fallback : null;
             layers.Add(new LayerShape(layer.Units, spec.Activation, alpha, layer.B is not null, layer.W.ToRows(), layer.B?.ToArray()));
         }
 

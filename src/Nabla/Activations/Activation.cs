@@ -49,16 +49,42 @@ public abstract class Activation
     public override string ToString() => Name;
 
     /// <summary>The activation a spec names; alpha is leaky_relu's slope for z &lt; 0.</summary>
-    public static Activation? FromName(string name, double alpha = LeakyRelu.DefaultAlpha) => name switch
+    /// <param name="alpha">leaky_relu's slope or elu's α; null for the activation's default.</param>
+    public static Activation? FromName(string name, double? alpha = null) => name switch
     {
         "identity" or "linear" => new Identity(),
         "sigmoid" or "logistic" => new Sigmoid(),
         "tanh" => new Tanh(),
         "relu" => new Relu(),
-        "leaky_relu" => new LeakyRelu(alpha),
+        "leaky_relu" => new LeakyRelu(alpha ?? LeakyRelu.DefaultAlpha),
+        "elu" => new Elu(alpha ?? Elu.DefaultAlpha),
+        "gelu" => new Gelu(),
+        "softplus" => new Softplus(),
+        "silu" or "swish" => new Silu(),
         "softmax" => new Softmax(),
         _ => null,
     };
 
-    public static readonly string[] Names = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"];
+    public static readonly string[] Names = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "softplus", "silu", "softmax"];
+
+    /// <summary>The α a layer of this activation uses when the spec gives none: leaky_relu's slope, elu's α; null for the others.</summary>
+    public static double? AlphaFor(string name) => name switch
+    {
+        "leaky_relu" => LeakyRelu.DefaultAlpha,
+        "elu" => Elu.DefaultAlpha,
+        _ => null,
+    };
+
+    /// <summary>A = f(Z) one element at a time by <see cref="Apply"/>, for activations without a vector kernel of their own.</summary>
+    protected void EachElement<T>(Matrix<T> z, Matrix<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        a.SetRows(z.Rows);
+        var zs = z.Span;
+        var As = a.Span;
+        for (int i = 0; i < zs.Length; i++)
+        {
+            As[i] = Apply(zs[i]);
+        }
+    }
 }

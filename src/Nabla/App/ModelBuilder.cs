@@ -52,7 +52,7 @@ public static class ModelBuilder
         int inputs = spec.Inputs;
         foreach (var ls in spec.Layers)
         {
-            var activation = Activation.FromName(ls.Activation, ls.Alpha ?? LeakyRelu.DefaultAlpha)!;
+            var activation = Activation.FromName(ls.Activation, ls.Alpha)!;
             var layer = new Dense<T>(inputs, ls.Units, activation, ls.HasBias)
             {
                 TrainWeights = ls.Trainable,

@@ -39,7 +39,7 @@ public sealed record NetworkShape(string? Name, int Inputs, IReadOnlyList<LayerS
         }
 
         var layers = spec.Layers.Select(l => new LayerShape(
-            l.Units, l.Activation, l.Activation == "leaky_relu" ? l.Alpha ?? Activations.LeakyRelu.DefaultAlpha : null,
+            l.Units, l.Activation, Activations.Activation.AlphaFor(l.Activation) is { } fallback ? l.Alpha ?? fallback : null,
             l.HasBias, l.Weights, l.HasBias ? l.Bias : null)).ToList();
         return new NetworkShape(spec.Name, spec.Inputs, layers, note);
     }

@@ -124,11 +124,11 @@ public static class GradientCheck
         return (((lm2 - lp2) + (8 * (lp1 - lm1))) / (12 * h), crossed); // differences first: a flat loss gives exactly 0
     }
 
-    /// <summary>A hash of which side of 0 every pre-activation of a relu or leaky relu layer lies on.</summary>
+    /// <summary>A hash of which side of 0 every pre-activation of a relu, leaky relu or elu layer (whose f′ jumps at 0) lies on.</summary>
     private static ulong KinkSide(Network<double> network)
     {
         ulong hash = 14695981039346656037; // FNV-1a
-        foreach (var layer in network.Layers.Where(l => l.Activation is Activations.Relu or Activations.LeakyRelu))
+        foreach (var layer in network.Layers.Where(l => l.Activation is Activations.Relu or Activations.LeakyRelu or Activations.Elu))
         {
             foreach (double z in layer.Z.Span)
             {

@@ -18,7 +18,7 @@ public sealed record Initializer(string Kind, double A = 0, double B = 0)
 
     /// <summary>The default for weights: xavier for sigmoid/tanh-like layers, he for the relu family.</summary>
     public static Initializer DefaultFor(string activation) =>
-        activation is "relu" or "leaky_relu" ? new("he") : new("xavier");
+        activation is "relu" or "leaky_relu" or "elu" or "gelu" or "silu" or "softplus" ? new("he") : new("xavier");
 
     /// <summary>Parses "zeros", "normal(0.01)", "uniform(-0.5, 0.5)", "xavier", "he"; null when not understood.</summary>
     public static Initializer? Parse(string text)

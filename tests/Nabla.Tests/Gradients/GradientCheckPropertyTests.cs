@@ -25,7 +25,7 @@ public class GradientCheckPropertyTests
     /// <summary>Pre-activations of relu-like layers closer than this to the kink are redrawn.</summary>
     private const double KinkMargin = 1e-2;
 
-    private static readonly string[] HiddenActivations = ["identity", "sigmoid", "tanh", "relu", "leaky_relu"];
+    private static readonly string[] HiddenActivations = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "softplus", "silu"];
 
     private static readonly string[] SquaredErrors = ["mse", "half_mse", "sse", "half_sse"];
 
@@ -212,7 +212,7 @@ public class GradientCheckPropertyTests
     {
         foreach (var layer in layers)
         {
-            if (layer.Activation is Relu or LeakyRelu)
+            if (layer.Activation is Relu or LeakyRelu or Elu)
             {
                 foreach (double z in layer.Z.Span)
                 {

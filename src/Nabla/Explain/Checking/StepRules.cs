@@ -22,7 +22,7 @@ public sealed class StepRules
 
     public StepRules(ModelSpec spec)
     {
-        activations = spec.Layers.Select(l => Activation.FromName(l.Activation, l.Alpha ?? LeakyRelu.DefaultAlpha)!).ToArray();
+        activations = spec.Layers.Select(l => Activation.FromName(l.Activation, l.Alpha)!).ToArray();
         trainWeights = spec.Layers.Select(l => l.Trainable).ToArray();
         trainBias = spec.Layers.Select(l => l.HasBias && l.TrainBias).ToArray();
         HasBias = spec.Layers.Select(l => l.HasBias).ToArray();

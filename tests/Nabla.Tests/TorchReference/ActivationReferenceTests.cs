@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Nabla.Activations;
+using Nabla.Numerics;
+
+namespace Nabla.Tests.TorchReference;
+
+/// <summary>
+/// elu, gelu (exact erf form), softplus and silu, and erf/erfc, against PyTorch: f(z) and f′(z) on a grid
+/// from −40 to 30, from Reference/torch_activations.py (its output is Reference/torch_activations.json).
+/// </summary>
+public class ActivationReferenceTests
+{
+    private static readonly Lazy<JsonObject> Reference = new(() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Folder(), "Reference", "torch_activations.json")))!.AsObject());
+
+    private static double[] Values(JsonNode node) => [.. node.AsArray().Select(v => v!.GetValue<double>())];
+
+    public static TheoryData<string> Names() => [.. Reference.Value["activations"]!.AsObject().Select(a => a.Key)];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Value_and_derivative_match_PyTorch(string name)
+    {
+        var activation = name == "elu(0.5)" ? new Elu(0.5) : Activation.FromName(name)!;
+        var z = Values(Reference.Value["z"]!);
+        var f = Values(Reference.Value["activations"]![name]!["f"]!);
+        var df = Values(Reference.Value["activations"]![name]!["df"]!);
+        for (int i = 0; i < z.Length; i++)
+        {
+            double a = activation.Apply(z[i]);
+            Close(f[i], a, $"{name}({z[i]})", Math.Abs(z[i]));
+            Close(df[i], activation.Derivative(z[i], a), $"{name}′({z[i]})", Math.Max(1, Math.Abs(z[i])));
+        }
+    }
+
+    [Fact]
+    public void Erf_and_erfc_match_PyTorch()
+    {
+        var z = Values(Reference.Value["z"]!);
+        var erf = Values(Reference.Value["erf"]!);
+        var erfc = Values(Reference.Value["erfc"]!);
+        for (int i = 0; i < z.Length; i++)
+        {
+            Close(erf[i], Erf.Of(z[i]), $"erf({z[i]})");
+            Close(erfc[i], Erf.Complement(z[i]), $"erfc({z[i]})");
+        }
+    }
+
+    /// <summary>
+    /// Within a few ulp of the value (1e-15 relative), or of the scale the value is computed at (2e-16·scale absolute:
+    /// erfc(1.7) = 1 − erf(1.7) and gelu(z) = z·Φ(z) are as exact as 1 and z allow, not as their small results would).
+    /// </summary>
+    private static void Close(double expected, double actual, string what, double scale = 1) =>
+        Assert.True(Math.Abs(actual - expected) <= Math.Max(1e-15 * Math.Abs(expected), 2e-16 * scale), $"{what}: Nabla {actual:R}, PyTorch {expected:R}");
+
+    private static string Folder([CallerFilePath] string source = "") => Path.GetDirectoryName(source)!;
+}
