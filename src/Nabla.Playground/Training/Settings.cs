@@ -28,7 +28,7 @@ public sealed class Settings
     /// <summary>At most this many examples in a toy set.</summary>
     public const int MaxExamples = 5000;
 
-    public static readonly string[] Activations = ["tanh", "relu", "leaky_relu", "sigmoid", "identity"];
+    public static readonly string[] Activations = ["tanh", "relu", "leaky_relu", "elu", "gelu", "softplus", "silu", "sigmoid", "identity"];
 
     public static readonly string[] OutputActivations = ["sigmoid", "softmax", "tanh", "identity"];
 

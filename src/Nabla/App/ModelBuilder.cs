@@ -41,7 +41,7 @@ public static class ModelBuilder
     }
 
     public static Loss BuildLoss(LossSpec loss) =>
-        Loss.FromName(loss.Name, loss.Reduction) ?? throw new NablaException($"Unknown loss \"{loss.Name}\".");
+        Loss.FromName(loss.Name, loss.Reduction, loss.Delta) ?? throw new NablaException($"Unknown loss \"{loss.Name}\".");
 
     /// <summary>The network with the spec's weights (call <see cref="FillMissingWeights"/> first).</summary>
     public static Network<T> BuildNetwork<T>(ModelSpec spec)

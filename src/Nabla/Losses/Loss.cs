@@ -43,7 +43,8 @@ public abstract class Loss
     public override string ToString() => Name;
 
     /// <summary>The loss a spec names, or null when the name is unknown.</summary>
-    public static Loss? FromName(string name, Reduction? reduction = null) => name switch
+    /// <param name="delta">Huber's δ; null for its default, 1.</param>
+    public static Loss? FromName(string name, Reduction? reduction = null, double? delta = null) => name switch
     {
         "mse" => new SquaredError(half: false, reduction ?? Reduction.Mean),
         "half_mse" => new SquaredError(half: true, reduction ?? Reduction.Mean),
@@ -51,10 +52,12 @@ public abstract class Loss
         "half_sse" => new SquaredError(half: true, reduction ?? Reduction.Sum),
         "bce" or "binary_cross_entropy" => new BinaryCrossEntropy(reduction ?? Reduction.Mean),
         "cce" or "categorical_cross_entropy" => new CategoricalCrossEntropy(reduction ?? Reduction.Mean),
+        "mae" or "l1" => new AbsoluteError(reduction ?? Reduction.Mean),
+        "huber" => new HuberLoss(delta ?? HuberLoss.DefaultDelta, reduction ?? Reduction.Mean),
         _ => null,
     };
 
-    public static readonly string[] Names = ["mse", "half_mse", "sse", "half_sse", "bce", "cce"];
+    public static readonly string[] Names = ["mse", "half_mse", "sse", "half_sse", "bce", "cce", "mae", "huber"];
 
     /// <summary>The smallest probability a log is taken of: p is clamped to [ε, 1 − ε].</summary>
     public static T Epsilon<T>()

@@ -65,8 +65,8 @@ public sealed class LayerSpec
     public string? Init { get; set; }
 }
 
-/// <summary>The loss by name, and its reduction when the spec overrides the name's default.</summary>
-public sealed record LossSpec(string Name, Losses.Reduction? Reduction);
+/// <summary>The loss by name, its reduction when the spec overrides the name's default, and Huber's δ when given.</summary>
+public sealed record LossSpec(string Name, Losses.Reduction? Reduction, double? Delta = null);
 
 /// <summary>The "train" section.</summary>
 public sealed class TrainSpec

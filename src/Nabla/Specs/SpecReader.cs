@@ -257,9 +257,10 @@ public static class SpecReader
 
         string name;
         Reduction? reduction = null;
+        double? delta = null;
         if (e.Value.ValueKind == JsonValueKind.Object)
         {
-            f.CheckKeys(e.Value, "$.loss", "name", "reduction");
+            f.CheckKeys(e.Value, "$.loss", "name", "reduction", "delta");
             name = f.String(f.Required(e.Value, "$.loss", "name", "add \"name\": e.g. \"bce\""), "$.loss.name");
             if (f.Optional(e.Value, "reduction") is { } r)
             {
@@ -269,6 +270,16 @@ public static class SpecReader
                     "sum" => Reduction.Sum,
                     var other => throw f.Error("$.loss.reduction", $"unknown reduction \"{other}\"", "use \"mean\" or \"sum\""),
                 };
+            }
+
+            if (f.Optional(e.Value, "delta") is { } d)
+            {
+                delta = f.Number(d, "$.loss.delta");
+                if (name != "huber" || delta <= 0)
+                {
+                    throw f.Error("$.loss.delta", name != "huber" ? $"\"delta\" belongs to the huber loss, not \"{name}\"" : $"delta {delta} is not positive",
+                        name != "huber" ? "remove \"delta\", or use \"name\": \"huber\"" : "use a positive δ such as 1.0 (the default)");
+                }
             }
         }
         else
@@ -282,7 +293,7 @@ public static class SpecReader
                 $"use one of {string.Join(", ", Loss.Names)}");
         }
 
-        return new LossSpec(name, reduction);
+        return new LossSpec(name, reduction, delta);
     }
 
     /// <summary>Early stopping watches a column the history will have: loss, a metric, or their val_ forms when there is validation data.</summary>

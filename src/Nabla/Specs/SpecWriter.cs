@@ -43,7 +43,7 @@ public static partial class SpecWriter
             }
 
             w.WriteEndArray();
-            if (spec.Loss.Reduction is null)
+            if (spec.Loss.Reduction is null && spec.Loss.Delta is null)
             {
                 w.WriteString("loss", spec.Loss.Name);
             }
@@ -51,7 +51,16 @@ public static partial class SpecWriter
             {
                 w.WriteStartObject("loss");
                 w.WriteString("name", spec.Loss.Name);
-                w.WriteString("reduction", spec.Loss.Reduction == Losses.Reduction.Sum ? "sum" : "mean");
+                if (spec.Loss.Reduction is { } reduction)
+                {
+                    w.WriteString("reduction", reduction == Losses.Reduction.Sum ? "sum" : "mean");
+                }
+
+                if (spec.Loss.Delta is { } delta)
+                {
+                    NonFiniteNumbers.Write(w, "delta", delta);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Nabla.Activations;
+using Nabla.Losses;
 using Nabla.Numerics;
+using Nabla.Tensors;
 
 namespace Nabla.Tests.TorchReference;
 
 /// <summary>
 /// elu, gelu (exact erf form), softplus and silu, and erf/erfc, against PyTorch: f(z) and f′(z) on a grid
-/// from −40 to 30, from Reference/torch_activations.py (its output is Reference/torch_activations.json).
+/// from −40 to 30, and the mae and huber losses with their gradients, from Reference/torch_activations.py (its output is Reference/torch_activations.json).
 /// </summary>
 public class ActivationReferenceTests
 {
@@ -31,6 +33,29 @@ public class ActivationReferenceTests
             double a = activation.Apply(z[i]);
             Close(f[i], a, $"{name}({z[i]})", Math.Abs(z[i]));
             Close(df[i], activation.Derivative(z[i], a), $"{name}′({z[i]})", Math.Max(1, Math.Abs(z[i])));
+        }
+    }
+
+    [Theory]
+    [InlineData("mae", "mae", null, null)]
+    [InlineData("mae_sum", "mae", "sum", null)]
+    [InlineData("huber", "huber", null, null)]
+    [InlineData("huber_0.5", "huber", null, 0.5)]
+    [InlineData("huber_2_sum", "huber", "sum", 2.0)]
+    public void Loss_and_its_gradient_match_PyTorch(string run, string name, string? reduction, double? delta)
+    {
+        var loss = Loss.FromName(name, reduction == "sum" ? Reduction.Sum : null, delta)!;
+        var yHat = Matrix<double>.FromRows([.. Reference.Value["yhat"]!.AsArray().Select(r => Values(r!))]);
+        var y = Matrix<double>.FromRows([.. Reference.Value["y"]!.AsArray().Select(r => Values(r!))]);
+        var expected = Reference.Value["losses"]![run]!;
+
+        Close(expected["value"]!.GetValue<double>(), loss.Value(yHat, y), $"{run} value");
+        var dA = new Matrix<double>(yHat.Rows, yHat.Cols);
+        loss.Gradient(yHat, y, dA);
+        var gradient = expected["gradient"]!.AsArray().SelectMany(r => Values(r!)).ToArray();
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            Close(gradient[i], dA.Span[i], $"{run} ∂L/∂ŷ[{i}]");
         }
     }
 

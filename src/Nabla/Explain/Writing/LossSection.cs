@@ -63,6 +63,8 @@ public static class LossSection
             "mse" or "sse" => Chain("=", lhs, Seq(reduction == Reduction.Mean ? new Fraction(Num(2), Num(n)) : Num(2), new Fenced(Seq(yHat, Op("−"), y)))),
             "half_mse" or "half_sse" => Chain("=", lhs, Seq(scale, new Fenced(Seq(yHat, Op("−"), y)))),
             "bce" => Chain("=", lhs, Seq(scale, new Fraction(Seq(yHat, Op("−"), y), Seq(yHat, new Fenced(Seq(Num(1), Op("−"), yHat)))))),
+            "mae" => Chain("=", lhs, Seq(scale, Text("sign"), new Fenced(Seq(yHat, Op("−"), y)))),
+            "huber" => Chain("=", lhs, Seq(scale, Text("clamp"), new Fenced(Seq(yHat, Op("−"), y, Op(","), Op("−"), new Symbol("δ"), Op(","), new Symbol("δ"))))),
             _ => Chain("=", lhs, Seq(Op("−"), scale, new Fraction(y, yHat))),
         };
     }
@@ -76,6 +78,10 @@ public static class LossSection
         ("bce", Reduction.Mean) => "Binary cross-entropy, averaged over every output of every example",
         ("bce", _) => "Binary cross-entropy, summed",
         ("cce", Reduction.Mean) => "Categorical cross-entropy, averaged over the examples",
+        ("mae", Reduction.Mean) => "Mean absolute error",
+        ("mae", _) => "Sum of absolute errors",
+        ("huber", Reduction.Mean) => "Huber loss (h(e) = ½e² where |e| ≤ δ, δ(|e| − ½δ) beyond), averaged",
+        ("huber", _) => "Huber loss (h(e) = ½e² where |e| ≤ δ, δ(|e| − ½δ) beyond), summed",
         _ => "Categorical cross-entropy, summed",
     };
 
@@ -104,6 +110,8 @@ public static class LossSection
         "bce" => new Fenced(Seq(new Symbol("y"), Text("log"), new Symbol("ŷ"), Op("+"), new Fenced(Seq(Num(1), Op("−"), new Symbol("y"))),
             Text("log"), new Fenced(Seq(Num(1), Op("−"), new Symbol("ŷ")))), "[", "]"),
         "cce" => Seq(new Symbol("y"), Text("log"), new Symbol("ŷ")),
+        "mae" => new Fenced(Seq(new Symbol("ŷ"), Op("−"), new Symbol("y")), "|", "|"),
+        "huber" => Seq(Text("h"), new Fenced(Seq(new Symbol("ŷ"), Op("−"), new Symbol("y")))),
         _ => new Scripts(new Fenced(Seq(new Symbol("ŷ"), Op("−"), new Symbol("y"))), null, Num(2)),
     };
 
@@ -111,6 +119,8 @@ public static class LossSection
     {
         "bce" => new Fenced(Seq(Num(y), Op("·"), Text("log"), Num(p), Op("+"), Num(1 - y), Op("·"), Text("log"), Num(1 - p)), "[", "]"),
         "cce" => Seq(Num(y), Op("·"), Text("log"), Num(p)),
+        "mae" => new Fenced(Seq(Num(p), Op("−"), Notation.Term(y)), "|", "|"),
+        "huber" => Seq(Text("h"), new Fenced(Seq(Num(p), Op("−"), Notation.Term(y)))),
         _ => new Scripts(new Fenced(Seq(Num(p), Op("−"), Notation.Term(y))), null, Num(2)),
     };
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Reference values for Nabla's elu, gelu, softplus and silu and for erf/erfc, from PyTorch.
+"""Reference values for Nabla's elu, gelu, softplus and silu, erf/erfc, and the mae and huber losses, from PyTorch.
 
-For each z of a grid: f(z) and f'(z) (by autograd), in double. Nabla's tests compare.
+For each z of a grid: f(z) and f'(z) (by autograd), in double; for each loss, its value and dL/dŷ on a
+fixed 3 × 2 batch. Nabla's tests compare.
 Rerun (offline, with Debian's python3-torch):  /usr/bin/python3 torch_activations.py > torch_activations.json
 """
 import json
@@ -30,6 +31,25 @@ def values(f):
     return {"f": a.detach().tolist(), "df": g.tolist()}
 
 
+YHAT = [[0.5, -1.2], [2.0, 0.3], [-0.25, 4.0]]
+Y = [[0.0, -1.0], [0.5, 0.3], [1.0, 0.0]]  # (one error exactly 0: its subgradient is 0)
+
+LOSSES = {
+    "mae": lambda p, y: torch.nn.functional.l1_loss(p, y),
+    "mae_sum": lambda p, y: torch.nn.functional.l1_loss(p, y, reduction="sum"),
+    "huber": lambda p, y: torch.nn.functional.huber_loss(p, y),
+    "huber_0.5": lambda p, y: torch.nn.functional.huber_loss(p, y, delta=0.5),
+    "huber_2_sum": lambda p, y: torch.nn.functional.huber_loss(p, y, delta=2.0, reduction="sum"),
+}
+
+
+def loss(f):
+    p = torch.tensor(YHAT, requires_grad=True)
+    value = f(p, torch.tensor(Y))
+    (g,) = torch.autograd.grad(value, p)
+    return {"value": value.item(), "gradient": g.tolist()}
+
+
 if __name__ == "__main__":
     z = torch.tensor(Z)
     out = {
@@ -38,5 +58,8 @@ if __name__ == "__main__":
         "erf": torch.special.erf(z).tolist(),
         "erfc": torch.special.erfc(z).tolist(),
         "activations": {name: values(f) for name, f in FUNCTIONS.items()},
+        "yhat": YHAT,
+        "y": Y,
+        "losses": {name: loss(f) for name, f in LOSSES.items()},
     }
     print(json.dumps(out))
