@@ -46,6 +46,7 @@ public abstract class Activation
     public abstract T Apply<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 
     /// <summary>The activation a spec names; alpha is leaky_relu's slope for z &lt; 0.</summary>
@@ -60,5 +61,6 @@ public abstract class Activation
         _ => null,
     };
 
+    /// <summary>The names a spec may give an activation.</summary>
     public static readonly string[] Names = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"];
 }

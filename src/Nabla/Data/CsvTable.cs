@@ -9,8 +9,10 @@ namespace Nabla.Data;
 /// </summary>
 public sealed record CsvTable(string File, IReadOnlyList<string> Header, int LabelColumn, Matrix<double> X, IReadOnlyList<string> Labels)
 {
+    /// <summary>The name of the label column.</summary>
     public string Label => Header[LabelColumn];
 
+    /// <summary>Whether the file has the label column.</summary>
     public bool HasLabel => LabelColumn >= 0;
 
     /// <summary>The names of the feature columns, in the order of X's columns.</summary>

@@ -16,6 +16,7 @@ public sealed class Dense<T>
     private readonly ActivationKernel<T> f;
     private Matrix<T> x = new(0, 0);
 
+    /// <summary>A layer of <paramref name="units"/> units on <paramref name="inputs"/> inputs with activation <paramref name="activation"/>, its weights and bias zero (see the seeded constructor for initialised weights).</summary>
     public Dense(int inputs, int units, Activation activation, bool hasBias = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
@@ -34,10 +35,13 @@ public sealed class Dense<T>
         DB = new Matrix<T>(1, units);
     }
 
+    /// <summary>n_in, the number of inputs of each example.</summary>
     public int Inputs { get; }
 
+    /// <summary>n_out, the number of units (outputs).</summary>
     public int Units { get; }
 
+    /// <summary>The activation f.</summary>
     public Activation Activation { get; }
 
     /// <summary>Weights, n_in × n_out.</summary>
@@ -46,15 +50,19 @@ public sealed class Dense<T>
     /// <summary>Bias, 1 × n_out, or null for a layer without bias.</summary>
     public Matrix<T>? B { get; }
 
+    /// <summary>Whether an optimizer updates W (false freezes it).</summary>
     public bool TrainWeights { get; set; } = true;
 
+    /// <summary>Whether an optimizer updates b (false freezes it).</summary>
     public bool TrainBias { get; set; } = true;
 
     /// <summary>The input of the last forward pass (a reference, not a copy).</summary>
     public Matrix<T> X => x;
 
+    /// <summary>Z = X·W + b of the last forward pass (m × n_out).</summary>
     public Matrix<T> Z { get; private set; }
 
+    /// <summary>A = f(Z) of the last forward pass (m × n_out).</summary>
     public Matrix<T> A { get; private set; }
 
     /// <summary>δ = ∂L/∂Z of the last backward pass.</summary>

@@ -24,8 +24,10 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
     public double Epsilon { get; } = epsilon > 0 && double.IsFinite(epsilon) ? epsilon
         : throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a positive finite number.");
 
+    /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;
 
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var m = State(firstMoments, slot, w.Length);

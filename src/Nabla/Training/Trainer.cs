@@ -40,6 +40,7 @@ public sealed class Trainer<T>
     // Two copies of all parameters: the last good weights and those at the epoch's start.
     private (T[] LastGood, T[] EpochStart) snapshots = ([], []);
 
+    /// <summary>A trainer of <paramref name="network"/> by <paramref name="optimizer"/>, watching <paramref name="monitors"/> besides the loss.</summary>
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
     {
         this.network = network;
@@ -58,6 +59,7 @@ public sealed class Trainer<T>
     /// <summary>Sees every step (for explanations); null in ordinary training.</summary>
     public IStepObserver<T>? Observer { get; set; }
 
+    /// <summary>Trains on inputs <paramref name="x"/> and targets <paramref name="y"/> for the options' epochs, or until <paramref name="cancel"/> asks it to stop after an epoch.</summary>
     public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default)
     {
         int m = x.Rows;
