@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Activations;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -16,8 +17,14 @@ public sealed class Dense<T>
     private readonly ActivationKernel<T> f;
     private Matrix<T> x = new(0, 0);
 
-    /// <summary>A layer of <paramref name="units"/> units on <paramref name="inputs"/> inputs with activation <paramref name="activation"/>, its weights and bias zero (see the seeded constructor for initialised weights).</summary>
-    public Dense(int inputs, int units, Activation activation, bool hasBias = true)
+    /// <summary>
+    /// A layer of <paramref name="units"/> units on <paramref name="inputs"/> inputs with activation
+    /// <paramref name="activation"/>. W is drawn as a spec's layer without weights is: by <paramref name="init"/>,
+    /// or by default he (relu, leaky relu) or xavier (the others), from a generator seeded by
+    /// <paramref name="seed"/> (the same seed draws the same weights; give the layers of one network
+    /// different seeds to draw different ones). The bias starts at zero.
+    /// </summary>
+    public Dense(int inputs, int units, Activation activation, bool hasBias = true, ulong seed = 1, Initializer? init = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
@@ -26,6 +33,12 @@ public sealed class Dense<T>
         Activation = activation;
         f = activation.KernelFor<T>();
         W = new Matrix<T>(inputs, units);
+        double[] w = (init ?? Initializer.DefaultFor(activation.Name)).Draw(inputs, units, new SeededRandom(seed));
+        for (int i = 0; i < w.Length; i++)
+        {
+            W.Span[i] = T.CreateChecked(w[i]);
+        }
+
         B = hasBias ? new Matrix<T>(1, units) : null;
         Z = new Matrix<T>(0, units);
         A = new Matrix<T>(0, units);
