@@ -16,5 +16,6 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     CheckCommand.Create(),
     PlotCommand.Create(),
     DiagramCommand.Create(),
+    ExportCommand.Create(),
 };
 return CommandRunner.Run(root, args);

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using Nabla.App;
 using Nabla.Losses;
+using Nabla.Onnx;
 using Nabla.Optimizers;
 using Nabla.Specs;
 using Nabla.Tensors;
@@ -90,6 +91,13 @@ public static class NetworkExtensions
         /// </summary>
         /// <exception cref="NablaException">When the file cannot be written.</exception>
         public void Save(string path, string? name = null) => SpecWriter.WriteFile(NetworkSpec.Of(network, name), path);
+
+        /// <summary>
+        /// Writes the network as an ONNX model at <paramref name="path"/> (see <see cref="OnnxExporter"/>),
+        /// in the network's own precision: input "x" (batch × inputs), output "y" (batch × outputs).
+        /// </summary>
+        /// <exception cref="NablaException">When the file cannot be written.</exception>
+        public void ExportOnnx(string path) => OnnxExporter.Write(NetworkSpec.Of(network, null), path);
 
         /// <summary>
         /// Reads the model (or spec) file at <paramref name="path"/>, written by <c>Save</c> or by
