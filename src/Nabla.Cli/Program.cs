@@ -17,5 +17,6 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     PlotCommand.Create(),
     DiagramCommand.Create(),
     ExportCommand.Create(),
+    ImportCommand.Create(),
 };
 return CommandRunner.Run(root, args);

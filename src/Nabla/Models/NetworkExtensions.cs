@@ -101,12 +101,13 @@ public static class NetworkExtensions
 
         /// <summary>
         /// Reads the model (or spec) file at <paramref name="path"/>, written by <c>Save</c> or by
-        /// <c>nabla train</c>, as a network in precision <typeparamref name="T"/>. A spec without
+        /// <c>nabla train</c>, or an ONNX file (<c>.onnx</c>: see <see cref="OnnxImporter"/>), as a network in precision <typeparamref name="T"/>. A spec without
         /// weights gets the initial weights its seed draws. A model file's standardisation and class
         /// names are not part of the network: <see cref="SpecPredictor"/> applies them.
         /// </summary>
         /// <exception cref="NablaException">When the file is missing or not a valid spec, with a message naming it and the fix.</exception>
-        public static Network<T> Load(string path) => ModelBuilder.BuildNetwork<T>(SpecReader.ReadFile(path));
+        public static Network<T> Load(string path) => ModelBuilder.BuildNetwork<T>(
+            path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? OnnxImporter.ReadFile(path) : SpecReader.ReadFile(path));
     }
 
     private static Matrix<T> Inputs<T>(Network<T> network, double[][] x)
