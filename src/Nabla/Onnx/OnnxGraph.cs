@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Nabla.Onnx;
 
 /// <summary>An ONNX model read as far as an MLP needs: the nodes in order, the constant tensors, the graph's inputs and outputs, and the metadata.</summary>
