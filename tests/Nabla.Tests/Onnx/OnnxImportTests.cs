@@ -140,6 +140,31 @@ public class OnnxImportTests
         }
     }
 
+    [Fact]
+    public void Predict_and_diagram_take_an_onnx_file_and_explain_says_what_it_lacks()
+    {
+        string dir = Directory.CreateTempSubdirectory("nabla-import").FullName;
+        try
+        {
+            string onnx = Path.Combine(dir, "torch.onnx");
+            File.WriteAllBytes(onnx, PyTorchLike(new float[12], [0, 0, 0, 0], new float[8], [2, -2]));
+            var predict = CliProcess.Run("predict", onnx, "--x", "1,2,3");
+            var diagram = CliProcess.Run("diagram", onnx, "--format", "mermaid");
+            var explain = CliProcess.Run("explain", onnx);
+
+            Assert.Equal(0, predict.ExitCode);
+            Assert.Contains("0.880797", predict.Out, StringComparison.Ordinal);
+            Assert.Equal(0, diagram.ExitCode);
+            Assert.StartsWith("flowchart LR", diagram.Out, StringComparison.Ordinal);
+            Assert.Equal(1, explain.ExitCode);
+            Assert.Contains($"{onnx}: an ONNX file holds no data to explain with. Fix: nabla import torch.onnx -o spec.json", explain.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static byte[] PyTorchLike(float[] w1, float[] b1, float[] w2, float[] b2)
     {
         var transB = new ProtoWriter().String(1, "transB").Varint(3, 1).Varint(20, 2);
