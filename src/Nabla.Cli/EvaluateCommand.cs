@@ -25,6 +25,11 @@ public static class EvaluateCommand
     {
         var model = ModelFile.Read(modelFile.FullName);
         var data = ModelCsv.Read(model, csv.FullName, label, labelRequired: true);
+        foreach (string note in data.Notes)
+        {
+            Console.Error.WriteLine($"note: {note}");
+        }
+
         var y = data.Y!;
         double[][] outputs = SpecPredictor.Predict(model, data.X);
         double loss = ModelBuilder.BuildLoss(model.Loss).Value(Matrix<double>.FromRows(outputs, y.Cols), y);

@@ -32,6 +32,11 @@ public static class PredictCommand
     {
         var model = ModelFile.Read(modelFile.FullName);
         var data = csv is null ? new ModelCsvData("--x", ParseRows(x!), null, null) : ModelCsv.Read(model, csv.FullName, label, labelRequired: false);
+        foreach (string note in data.Notes)
+        {
+            Console.Error.WriteLine($"note: {note}");
+        }
+
         double[][] outputs = SpecPredictor.Predict(model, data.X);
         int broken = outputs.Count(o => !o.All(double.IsFinite));
 

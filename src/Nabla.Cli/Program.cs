@@ -18,5 +18,6 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     DiagramCommand.Create(),
     ExportCommand.Create(),
     ImportCommand.Create(),
+    ServeCommand.Create(),
 };
 return CommandRunner.Run(root, args);

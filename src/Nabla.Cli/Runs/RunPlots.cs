@@ -48,12 +48,13 @@ public static class RunPlots
     }
 
     /// <summary>
-    /// loss.svg and loss.png from a history (every column but accuracies), and accuracy.png if
-    /// recorded; at the epochs its "epoch" column names, when it has one.
+    /// loss.svg and loss.png from a history (every column but accuracies and the rate), accuracy.png if
+    /// recorded, and lr.png under a schedule; at the epochs its "epoch" column names, when it has one.
     /// </summary>
     public static void Losses(IReadOnlyDictionary<string, double[]> history, string folder, string title)
     {
-        var columns = history.Where(c => c.Key != History.EpochColumn).ToLookup(c => c.Key.Contains("accuracy", StringComparison.Ordinal), c => (c.Key, c.Value));
+        double[]? rates = history.GetValueOrDefault(History.RateColumn);
+        var columns = history.Where(c => c.Key is not (History.EpochColumn or History.RateColumn)).ToLookup(c => c.Key.Contains("accuracy", StringComparison.Ordinal), c => (c.Key, c.Value));
         var losses = columns[false].ToList();
         var accuracies = columns[true].ToList();
         double[]? epochs = history.GetValueOrDefault(History.EpochColumn);
@@ -67,6 +68,11 @@ public static class RunPlots
         if (accuracies.Count > 0)
         {
             LossPlot.Save(accuracies, Path.Combine(folder, "accuracy.png"), title, "accuracy", logY: false, epochs: epochs is null ? null : accuracies.Select(_ => epochs).ToList());
+        }
+
+        if (rates is not null)
+        {
+            LossPlot.Save([("", rates)], Path.Combine(folder, "lr.png"), title.Replace("Training history", "Learning rate per epoch", StringComparison.Ordinal), "learning rate η", logY: false, epochs: epochs is null ? null : [epochs]);
         }
     }
 

@@ -30,6 +30,11 @@ public static class SummaryReport
         md.AppendLine("| optimizer | learning rate | epochs | batch | shuffle | seed | precision |").AppendLine("|---|---|---|---|---|---|---|");
         md.AppendLine($"| {train.Optimizer} | {string.Join(", ", results.Select(r => RunResult.Format(r.LearningRate)))} | {train.Epochs} | " +
             $"{(train.Batch == 0 ? "full" : train.Batch.ToString(CultureInfo.InvariantCulture))} | {(train.Shuffle ? "yes" : "no")} | {train.Seed} | {train.Precision} |");
+        if (train.Extras() is { Length: > 0 } extras)
+        {
+            md.AppendLine().AppendLine($"Also: {extras}" + (train.Schedule is null ? "." : " (`lr.png`)."));
+        }
+
         md.AppendLine().AppendLine(results.Count > 1
             ? "Every learning rate starts from the same initial weights (`initial-weights/`)."
             : "The initial weights are in `initial-weights/`.");
@@ -83,6 +88,7 @@ public static class SummaryReport
 
             Image(md, folder, Path.Combine(r.Folder, "loss.png"), $"Training history{who}");
             Image(md, folder, Path.Combine(r.Folder, "accuracy.png"), $"Accuracy{who}");
+            Image(md, folder, Path.Combine(r.Folder, "lr.png"), $"Learning rate per epoch{who}");
             Image(md, folder, Path.Combine(r.Folder, "boundary.png"), $"Decision boundary{who}");
             if (Classification.Classes(r.Trained.Model, r.Trained.Data.Y) is { } names)
             {

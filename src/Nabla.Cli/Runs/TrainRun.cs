@@ -69,6 +69,11 @@ public static class TrainRun
         }
 
         console.MarkupLine($"Run written to [green]{Markup.Escape(shown)}[/] (see summary.md)");
+        foreach (string note in results.SelectMany(r => r.Trained.Notes).Distinct())
+        {
+            Console.Error.WriteLine($"note: {note}");
+        }
+
         foreach (var r in results.Where(r => r.Trained.Result.StopMessage is not null))
         {
             Console.Error.WriteLine($"nabla: {(results.Count > 1 ? r.Label + ": " : "")}{r.Trained.Result.StopMessage}");

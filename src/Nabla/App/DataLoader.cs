@@ -19,6 +19,7 @@ internal static class DataLoader
         int outputs = spec.Layers[^1].Units;
         Dataset all;
         LabelledData? labelled = null;
+        CsvTable? table = null;
         if (data.Dataset is not null && LogicGates.Find(data.Dataset) is { } gate)
         {
             all = gate;
@@ -31,7 +32,7 @@ internal static class DataLoader
         }
         else if (data.Csv is not null)
         {
-            (all, labelled) = LoadCsv(spec, data, outputs);
+            (all, labelled, table) = LoadCsv(spec, data, outputs);
         }
         else
         {
@@ -40,9 +41,12 @@ internal static class DataLoader
 
         Dataset train = all;
         Dataset? test = null;
+        Dataset? validation = null;
+        int[]? labels = labelled?.Labels;
+        ulong seed = data.SplitSeed ?? spec.Train.Seed;
         if (data.Test is > 0 and double fraction)
         {
-            var (trainRows, testRows) = TrainTestSplit.Indices(all.Count, fraction, data.SplitSeed ?? spec.Train.Seed, labelled?.Labels);
+            var (trainRows, testRows) = TrainTestSplit.Indices(all.Count, fraction, seed, labels);
             if (trainRows.Length == 0 || testRows.Length == 0)
             {
                 throw new NablaException($"{spec.File}: at $.data.test: holding out {fraction} of {all.Count} examples leaves " +
@@ -50,14 +54,33 @@ internal static class DataLoader
             }
 
             (train, test) = (all.Take(trainRows), all.Take(testRows));
+            labels = labels is null ? null : [.. trainRows.Select(i => labels[i])];
+        }
+
+        if (data.Validation is { } share)
+        {
+            // Out of the training part, stratified like the test part, with the next seed (so it differs from the test split's shuffle).
+            var (trainRows, validationRows) = TrainTestSplit.Indices(train.Count, share, unchecked(seed + 1), labels);
+            if (trainRows.Length == 0 || validationRows.Length == 0)
+            {
+                throw new NablaException($"{spec.File}: at $.data.validation: holding out {share} of the {train.Count} training examples leaves " +
+                    $"{trainRows.Length} to train on and {validationRows.Length} to validate on. Fix: choose a validation fraction that leaves examples in both parts, or remove \"validation\".");
+            }
+
+            (train, validation) = (train.Take(trainRows), train.Take(validationRows));
         }
 
         // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
         var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
-        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization);
+        return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization)
+        {
+            Validation = validation,
+            InputNames = table is null ? spec.InputNames : [.. table.Features],
+            Notes = table?.DelimiterNote is { } note ? [note] : [],
+        };
     }
 
-    private static (Dataset All, LabelledData? Labelled) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
+    private static (Dataset All, LabelledData? Labelled, CsvTable Table) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(data.Csv!) ? data.Csv! : Path.Combine(dir, data.Csv!);
@@ -77,7 +100,7 @@ internal static class DataLoader
         // A squared-error loss on one output unit with numeric labels is regression: y is the number itself.
         if (IsSquaredError(spec.Loss.Name) && outputs == 1 && table.LabelsAreNumbers)
         {
-            return (table.ToTargets(), null);
+            return (table.ToTargets(), null, table);
         }
 
         var labelled = table.ToClasses();
@@ -99,7 +122,7 @@ internal static class DataLoader
                 : $"{path}: {column}: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
         }
 
-        return (set, labelled);
+        return (set, labelled, table);
     }
 
     private static bool IsSquaredError(string loss) => Loss.FromName(loss) is SquaredError;

@@ -82,20 +82,24 @@ public static class ModelBuilder
         }
     }
 
+    /// <summary>The optimizer "train" names, with its weight decay.</summary>
     public static Optimizer<T> BuildOptimizer<T>(TrainSpec t)
         where T : unmanaged, IFloatingPointIeee754<T> => t.Optimizer switch
         {
-            "momentum" => new Momentum<T>(t.LearningRate, t.Momentum),
-            "nesterov" => new Momentum<T>(t.LearningRate, t.Momentum, nesterov: true),
-            "adam" => new Adam<T>(t.LearningRate, t.Beta1, t.Beta2, t.Epsilon),
-            _ => new Sgd<T>(t.LearningRate),
+            "momentum" => new Momentum<T>(t.LearningRate, t.Momentum) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
+            "nesterov" => new Momentum<T>(t.LearningRate, t.Momentum, nesterov: true) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
+            "adam" => new Adam<T>(t.LearningRate, t.Beta1, t.Beta2, t.Epsilon) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
+            "adamw" => new Adam<T>(t.LearningRate, t.Beta1, t.Beta2, t.Epsilon) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias, Decoupled = true },
+            "rmsprop" => new RmsProp<T>(t.LearningRate, t.Alpha, t.Epsilon, t.Momentum) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
+            "adagrad" => new Adagrad<T>(t.LearningRate, t.Epsilon) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
+            _ => new Sgd<T>(t.LearningRate) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
         };
 
     public static List<Metric> BuildMetrics(ModelSpec spec) =>
         spec.Metrics.Select(name => name == "accuracy" ? Metric.Accuracy : Metric.OfLoss(Loss.FromName(name)!)).ToList();
 
     public static TrainOptions BuildOptions(TrainSpec t) =>
-        new() { Epochs = t.Epochs, BatchSize = t.Batch, Shuffle = t.Shuffle, Seed = t.Seed };
+        new() { Epochs = t.Epochs, BatchSize = t.Batch, Shuffle = t.Shuffle, Seed = t.Seed, Schedule = t.Schedule, ClipNorm = t.ClipNorm, EarlyStopping = t.EarlyStopping };
 
     /// <summary>
     /// The spec's data (inline rows, a built-in set, or a CSV file relative to the spec), labels

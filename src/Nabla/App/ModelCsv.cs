@@ -5,12 +5,18 @@ using Nabla.Tensors;
 namespace Nabla.App;
 
 /// <summary>A CSV read for a trained model: its raw inputs, and (when the file has the label column) the targets.</summary>
-public sealed record ModelCsvData(string File, double[][] X, Matrix<double>? Y, IReadOnlyList<string>? Labels);
+public sealed record ModelCsvData(string File, double[][] X, Matrix<double>? Y, IReadOnlyList<string>? Labels)
+{
+    /// <summary>Things the user should hear: columns ignored, a semicolon-separated file.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
-/// Reads new examples for a trained model from a CSV with a header: every column but the label
-/// (the model's "data.label", or the one named) is an input, in file order; the label, when
-/// present, is encoded the way the model was trained (its classes, one-hot or one 0/1 column).
+/// Reads new examples for a trained model from a CSV with a header. A model that keeps its input
+/// column names ("input_names", written by training on a CSV) takes its inputs by name, in any
+/// order, and other columns are ignored (and said so); otherwise every column but the label (the
+/// model's "data.label", or the one named) is an input, in file order. The label, when present, is
+/// encoded the way the model was trained (its classes, one-hot or one 0/1 column).
 /// </summary>
 public static class ModelCsv
 {
@@ -25,7 +31,17 @@ public static class ModelCsv
                 "Fix: pass --label COLUMN naming the column that holds the labels.");
         }
 
-        if (table.X.Cols != model.Inputs)
+        var notes = new List<string>();
+        if (table.DelimiterNote is { } note)
+        {
+            notes.Add(note);
+        }
+
+        if (model.InputNames is { } names)
+        {
+            table = ByName(table, names, model, notes);
+        }
+        else if (table.X.Cols != model.Inputs)
         {
             throw new NablaException($"{path}: the CSV has {table.X.Cols} input columns ({Names(table.Features)}) but the model in {model.File} takes {model.Inputs}. " +
                 $"Fix: give {model.Inputs} input columns{(table.HasLabel ? "" : $", and name the label column \"{column}\" (or pass --label) if the file has one")}.");
@@ -34,7 +50,7 @@ public static class ModelCsv
         double[][] x = table.X.ToRows();
         if (!table.HasLabel)
         {
-            return new ModelCsvData(path, x, null, null);
+            return new ModelCsvData(path, x, null, null) { Notes = notes };
         }
 
         int outputs = model.Layers[^1].Units;
@@ -66,7 +82,44 @@ public static class ModelCsv
             throw new NablaException($"{path}: column {table.LabelColumn + 1} \"{table.Label}\": {problem}. Fix: give labels the model's loss \"{model.Loss.Name}\" accepts.");
         }
 
-        return new ModelCsvData(path, x, y, table.Labels);
+        return new ModelCsvData(path, x, y, table.Labels) { Notes = notes };
+    }
+
+    /// <summary>The table with X's columns taken by the model's input names, in the model's order.</summary>
+    private static CsvTable ByName(CsvTable table, List<string> names, ModelSpec model, List<string> notes)
+    {
+        var features = table.Features.ToList();
+        var missing = names.Where(n => !features.Contains(n)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new NablaException($"{table.File}: line 1 (the header) has no column {Names(missing)}, which the model in {model.File} takes as input" +
+                $"{(missing.Count > 1 ? "s" : "")}; the columns are {Names(table.Header)}. Fix: add the missing column{(missing.Count > 1 ? "s" : "")} (in any order), named as when the model was trained.");
+        }
+
+        var extra = features.Where(f => !names.Contains(f)).ToList();
+        if (extra.Count > 0)
+        {
+            notes.Add($"{table.File}: ignored the column{(extra.Count > 1 ? "s" : "")} {Names(extra)}, which the model does not take.");
+        }
+
+        int[] at = [.. names.Select(n => features.IndexOf(n))];
+        if (extra.Count == 0 && at.Select((c, i) => c == i).All(same => same))
+        {
+            return table; // (the model's order already)
+        }
+
+        var x = new Matrix<double>(table.X.Rows, names.Count);
+        for (int r = 0; r < x.Rows; r++)
+        {
+            var from = table.X.Row(r);
+            var to = x.Row(r);
+            for (int c = 0; c < at.Length; c++)
+            {
+                to[c] = from[at[c]]; // the model's input c is the file's column named names[c]
+            }
+        }
+
+        return table with { X = x };
     }
 
     private static string Names(IEnumerable<string> names)

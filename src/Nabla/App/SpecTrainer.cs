@@ -43,12 +43,11 @@ public static class SpecTrainer
         var trainer = new Trainer<T>(network, ModelBuilder.BuildOptimizer<T>(spec.Train), ModelBuilder.BuildOptions(spec.Train), metrics);
         if (onEpoch is not null)
         {
-            var columns = new List<string> { "loss" };
-            columns.AddRange(metrics.Select(m => m.Name));
-            trainer.EpochEnded = (epoch, row) => onEpoch(epoch, columns, row);
+            trainer.EpochEnded = (epoch, row) => onEpoch(epoch, trainer.Columns, row);
         }
 
-        var result = trainer.Fit(x, y, cancel);
+        var validation = split.Validation is { } v ? (scale?.Apply(v) ?? v).As<T>() : ((Matrix<T>, Matrix<T>)?)null;
+        var result = trainer.Fit(x, y, validation, cancel);
 
         // The final state: loss and metrics of the final weights over all the training examples, then the test examples.
         var (predictions, final) = Evaluate(network, x, y, metrics);
@@ -63,10 +62,11 @@ public static class SpecTrainer
         var model = Copy(spec);
         ModelBuilder.StoreWeights(network, model);
         model.Classes = split.Classes?.ToList();
+        model.InputNames = split.InputNames?.ToList();
         model.Standardization = scale;
         model.History = result.History.ToColumns(); // (with an "epoch" column when a long run's history was thinned)
-        model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal);
-        return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes);
+        model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal) { KeptEpoch = result.KeptEpoch };
+        return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes) { Notes = split.Notes };
     }
 
     /// <summary>The outputs Ŷ on (X, Y), the loss L(Ŷ, Y) and each metric.</summary>

@@ -20,4 +20,8 @@ public sealed record TrainedModel(
     Dataset? Test = null,
     double[][]? TestPredictions = null,
     IReadOnlyDictionary<string, double>? TestFinal = null,
-    IReadOnlyList<string>? Classes = null);
+    IReadOnlyList<string>? Classes = null)
+{
+    /// <summary>Things the user should hear about how the data was read (a semicolon-separated file, say).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -64,7 +64,8 @@ public static class CsvData
             throw new NablaException($"{path}: line 1: the file is empty. Fix: write a header line naming the columns, then one example per line.");
         }
 
-        string[] header = Split(lines[headerLine], path, headerLine + 1);
+        char delimiter = Delimiter(lines[headerLine]);
+        string[] header = Split(lines[headerLine], path, headerLine + 1, delimiter);
         int labelColumn = FindLabel(header, label, labelOptional, path, headerLine + 1);
         int width = header.Length - (labelColumn >= 0 ? 1 : 0);
         var features = new List<double[]>();
@@ -77,14 +78,14 @@ public static class CsvData
             }
 
             int line = l + 1;
-            string[] cells = Split(lines[l], path, line);
+            string[] cells = Split(lines[l], path, line, delimiter);
             if (cells.Length != header.Length)
             {
                 string which = cells.Length < header.Length
                     ? $"column {cells.Length + 1} \"{header[cells.Length]}\" and after are missing"
                     : $"column {header.Length + 1} has no header";
                 throw new NablaException($"{path}: line {line} has {cells.Length} values but the header has {header.Length} columns ({which}). " +
-                    $"Fix: give every line {header.Length} comma-separated values, one per header column.");
+                    $"Fix: give every line {header.Length} {NameOf(delimiter)}-separated values, one per header column.");
             }
 
             var x = new double[width];
@@ -108,7 +109,7 @@ public static class CsvData
             throw new NablaException($"{path}: line {headerLine + 1} is the header, but no example follows it. Fix: add one example per line after the header.");
         }
 
-        return new CsvTable(path, header, labelColumn, Matrix<double>.FromRows(features, width), labels);
+        return new CsvTable(path, header, labelColumn, Matrix<double>.FromRows(features, width), labels) { Delimiter = delimiter };
     }
 
     private static int FindLabel(string[] header, string label, bool optional, string path, int line)
@@ -171,15 +172,43 @@ public static class CsvData
         }
     }
 
-    /// <summary>The cells of one line: split at commas outside quotes, each trimmed; "" inside quotes is a quote.</summary>
-    private static string[] Split(string text, string path, int line)
+    /// <summary>
+    /// The delimiter of the file, from its header line: whichever of comma, semicolon and tab occurs most often
+    /// outside quotes (a comma when none does, or on a tie with it).
+    /// </summary>
+    public static char Delimiter(string header)
+    {
+        int commas = 0, semicolons = 0, tabs = 0;
+        bool quoted = false;
+        foreach (char c in header)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',';
+    }
+
+    /// <summary>"comma", "semicolon" or "tab".</summary>
+    public static string NameOf(char delimiter) => delimiter switch { ';' => "semicolon", '\t' => "tab", _ => "comma" };
+
+    /// <summary>The cells of one line: split at the delimiter outside quotes, each trimmed; "" inside quotes is a quote.</summary>
+    private static string[] Split(string text, string path, int line, char delimiter)
     {
         var cells = new List<string>();
         var cell = new StringBuilder();
         int i = 0;
         while (true)
         {
-            while (i < text.Length && text[i] is ' ' or '\t')
+            while (i < text.Length && text[i] is ' ' or '\t' && text[i] != delimiter)
             {
                 i++;
             }
@@ -210,14 +239,14 @@ public static class CsvData
                     }
                 }
 
-                while (i < text.Length && text[i] != ',')
+                while (i < text.Length && text[i] != delimiter)
                 {
                     i++; // spaces after the closing quote
                 }
             }
             else
             {
-                while (i < text.Length && text[i] != ',')
+                while (i < text.Length && text[i] != delimiter)
                 {
                     cell.Append(text[i++]);
                 }
@@ -238,7 +267,7 @@ public static class CsvData
                 return cells.ToArray();
             }
 
-            i++; // the comma
+            i++; // the delimiter
         }
     }
 }

@@ -9,6 +9,12 @@ namespace Nabla.Data;
 /// </summary>
 public sealed record CsvTable(string File, IReadOnlyList<string> Header, int LabelColumn, Matrix<double> X, IReadOnlyList<string> Labels)
 {
+    /// <summary>The character between cells: ',' unless the header shows ';' or a tab (see <see cref="CsvData.Delimiter"/>).</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>A line to tell the user when the file is not comma-separated (null when it is).</summary>
+    public string? DelimiterNote => Delimiter == ',' ? null : $"{File}: read as {CsvData.NameOf(Delimiter)}-separated (its header has no commas between the columns).";
+
     /// <summary>The name of the label column.</summary>
     public string Label => Header[LabelColumn];
 

@@ -15,7 +15,11 @@ public static class SvgDiagram
 
     public static string Write(NetworkShape shape, bool showWeights = true) => Write(DiagramGraph.Build(shape, showWeights));
 
-    public static string Write(DiagramGraph graph)
+    /// <summary>
+    /// The picture of <paramref name="graph"/>. With <paramref name="weightColors"/>, every edge with a value is
+    /// coloured by its sign (blue positive, orange negative) and drawn wider the larger its size, against the largest in the graph.
+    /// </summary>
+    public static string Write(DiagramGraph graph, bool weightColors = false)
     {
         var columns = graph.Columns;
         bool[] readable = Readable(graph);
@@ -40,13 +44,15 @@ public static class SvgDiagram
 
         var placer = Placer(graph, at);
         var lines = new StringBuilder("<g stroke-width=\"1\">");
+        double largest = weightColors ? graph.Edges.Select(e => Math.Abs(e.Value ?? 0)).Where(double.IsFinite).DefaultIfEmpty(0).Max() : 0;
 
         // A white halo (the stroke, painted under the glyphs) keeps a gap between the text and any line it sits on.
         var labels = new StringBuilder(Invariant($"<g font-size=\"{LabelSize}\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"{Halo}\" stroke-linejoin=\"round\" paint-order=\"stroke\">"));
         foreach (var edge in graph.Edges)
         {
             var (x1, y1, x2, y2) = Between(at[edge.From], at[edge.To]);
-            lines.Append(Invariant($"<line x1=\"{x1:0.#}\" y1=\"{y1:0.#}\" x2=\"{x2:0.#}\" y2=\"{y2:0.#}\" stroke=\"{(edge.IsBias ? "#999" : "#444")}\"{(edge.IsBias ? " stroke-dasharray=\"4 3\"" : "")}>"));
+            string stroke = weightColors && edge.Value is double w ? WeightStroke(w, largest) : $"stroke=\"{(edge.IsBias ? "#999" : "#444")}\"";
+            lines.Append(Invariant($"<line x1=\"{x1:0.#}\" y1=\"{y1:0.#}\" x2=\"{x2:0.#}\" y2=\"{y2:0.#}\" {stroke}{(edge.IsBias ? " stroke-dasharray=\"4 3\"" : "")}>"));
             if (edge.Value is double value)
             {
                 lines.Append(Invariant($"<title>{edge.Parameter} = {value.ToString("R", CultureInfo.InvariantCulture)}</title>"));
@@ -79,6 +85,13 @@ public static class SvgDiagram
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>An edge's colour by the sign of its value (Okabe–Ito blue and orange) and its width by its size: 0.5 to 5 pixels.</summary>
+    internal static string WeightStroke(double value, double largest)
+    {
+        double size = largest > 0 && double.IsFinite(value) ? Math.Min(1, Math.Abs(value) / largest) : 0;
+        return Invariant($"stroke=\"{(value >= 0 ? "#0072b2" : "#e69f00")}\" stroke-width=\"{0.5 + (4.5 * size):0.##}\" stroke-opacity=\"{0.35 + (0.65 * size):0.##}\"");
     }
 
     /// <summary>Width of the white halo around label glyphs (pixels).</summary>

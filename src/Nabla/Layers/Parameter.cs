@@ -37,6 +37,9 @@ public sealed class Parameter<T>
     /// <summary>∂L/∂Value after the last backward pass.</summary>
     public Matrix<T> Gradient { get; }
 
+    /// <summary>True for a layer's bias b (which weight decay may leave alone).</summary>
+    internal bool IsBias => isBias;
+
     /// <summary>False when the spec froze it ("trainable": false or "train_bias": false).</summary>
     public bool Trainable => layer is null ? trainable!() : isBias ? layer.TrainBias : layer.TrainWeights;
 }

@@ -21,8 +21,13 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
     public double Beta2 { get; } = Decay.Check(beta2, nameof(beta2));
 
     /// <summary>ε, which keeps the division away from 0.</summary>
-    public double Epsilon { get; } = epsilon > 0 && double.IsFinite(epsilon) ? epsilon
-        : throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be a positive finite number.");
+    public double Epsilon { get; } = Decay.Positive(epsilon, nameof(epsilon));
+
+    /// <summary>AdamW (Loshchilov and Hutter): weight decay shrinks the weights, w ← w·(1 − η·λ), outside the moments.</summary>
+    public bool Decoupled { get; init; }
+
+    /// <inheritdoc/>
+    protected override bool DecouplesWeightDecay => Decoupled;
 
     /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;

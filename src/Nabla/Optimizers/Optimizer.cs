@@ -15,6 +15,26 @@ public abstract class Optimizer<T>
     /// <summary>η.</summary>
     public double LearningRate { get; set; }
 
+    /// <summary>
+    /// λ of weight decay (L2), 0 for none. Coupled, as PyTorch's SGD, Adam, RMSprop and Adagrad take it:
+    /// g ← g + λ·w before the optimizer's own rule; or decoupled (<see cref="DecouplesWeightDecay"/>, AdamW):
+    /// w ← w·(1 − η·λ) before it.
+    /// </summary>
+    public double WeightDecay
+    {
+        get => weightDecay;
+        init => weightDecay = value >= 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(WeightDecay), value, "λ must be a finite number ≥ 0.");
+    }
+
+    private readonly double weightDecay;
+
+    /// <summary>Whether weight decay reaches the biases too (true, as PyTorch does unless told otherwise).</summary>
+    public bool DecayBias { get; init; } = true;
+
+    /// <summary>True when weight decay shrinks the weights directly (AdamW) rather than adding λ·w to the gradient.</summary>
+    protected virtual bool DecouplesWeightDecay => false;
+
     /// <summary>Number of steps taken so far.</summary>
     public long Steps { get; private set; }
 
@@ -49,7 +69,7 @@ public abstract class Optimizer<T>
         int chunks = (count + Chunk - 1) / Chunk;
         if (chunks <= 1)
         {
-            Update(0, w.AsSpan(wAt, count), g.AsSpan(gAt, count));
+            Apply(0, w.AsSpan(wAt, count), g.AsSpan(gAt, count), decay: true);
             return;
         }
 
@@ -59,7 +79,18 @@ public abstract class Optimizer<T>
         (job.W, job.G) = (default, default);
     }
 
-    /// <summary>Counts a step whose update was applied elsewhere (see <see cref="Sgd{T}.Rate"/>).</summary>
+    /// <summary>
+    /// Whether this rule is W ← W + α·dW with a fixed α, which a backward pass may apply to each layer as soon as
+    /// its dW is known (<see cref="Network{T}.BackwardDescending"/>); <paramref name="alpha"/> is that factor. The fused
+    /// pass asks the optimizer for its factor and then calls <see cref="CountStep"/>: the rule stays the optimizer's.
+    /// </summary>
+    internal virtual bool FusesAsDescent(out T alpha)
+    {
+        alpha = T.Zero;
+        return false;
+    }
+
+    /// <summary>Counts a step whose update was applied elsewhere (see <see cref="FusesAsDescent"/>).</summary>
     internal void CountStep() => Steps++;
 
     /// <summary>Elements per chunk of a long parameter vector (see <see cref="Step(T[], int, T[], int, int)"/>).</summary>
@@ -73,12 +104,36 @@ public abstract class Optimizer<T>
     /// </summary>
     protected internal virtual bool UpdatesElementWise => false;
 
+    /// <summary>
+    /// Whether all parameters may be updated as one vector: an element-wise rule whose weight decay, if any,
+    /// reaches every parameter alike (biases included).
+    /// </summary>
+    internal bool UpdatesAsOneVector => UpdatesElementWise && (weightDecay == 0 || DecayBias);
+
     private void Step(int slot, Parameter<T> parameter)
     {
         if (parameter.Trainable)
         {
-            Update(slot, parameter.Value.Span, parameter.Gradient.Span);
+            Apply(slot, parameter.Value.Span, parameter.Gradient.Span, decay: DecayBias || !parameter.IsBias);
         }
+    }
+
+    /// <summary>Weight decay where it applies (g ← g + λ·w, or w ← w·(1 − η·λ) when decoupled), then the optimizer's own rule.</summary>
+    private void Apply(int slot, Span<T> w, Span<T> g, bool decay)
+    {
+        if (decay && weightDecay != 0)
+        {
+            if (DecouplesWeightDecay)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(w, T.CreateChecked(1 - (LearningRate * weightDecay)), w); // w ← w·(1 − η·λ)
+            }
+            else
+            {
+                Elementwise.Axpy(T.CreateChecked(weightDecay), w, g); // g ← g + λ·w
+            }
+        }
+
+        Update(slot, w, g);
     }
 
     /// <summary>Updates one parameter (index <paramref name="slot"/> names its state) in place.</summary>
@@ -117,7 +172,7 @@ public abstract class Optimizer<T>
             {
                 int start = c * Chunk;
                 int length = Math.Min(Chunk, W.Count - start);
-                optimizer.Update(c, W.AsSpan(start, length), G.AsSpan(start, length));
+                optimizer.Apply(c, W.AsSpan(start, length), G.AsSpan(start, length), decay: true);
             }
         }
     }

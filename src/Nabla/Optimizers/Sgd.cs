@@ -16,6 +16,13 @@ public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
     /// </summary>
     internal T Rate => T.CreateChecked(-LearningRate);
 
+    /// <summary>Plain SGD without weight decay fuses: its update is W ← W + α·dW with α = −η.</summary>
+    internal override bool FusesAsDescent(out T alpha)
+    {
+        alpha = Rate;
+        return WeightDecay == 0;
+    }
+
     /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>
         Elementwise.Axpy(Rate, g, w); // W ← W − η·dW

@@ -37,6 +37,9 @@ public sealed class DataSpec
     /// <summary>The fraction of the examples held out for testing (null: none).</summary>
     public double? Test { get; set; }
 
+    /// <summary>The fraction of the training part held out for validation, measured every epoch (null: none).</summary>
+    public double? Validation { get; set; }
+
     /// <summary>The seed of the shuffle before the split (null: train.seed).</summary>
     public ulong? SplitSeed { get; set; }
 }

@@ -14,7 +14,7 @@ internal static class DataSpecReader
     public static DataSpec Read(JsonElement e, ModelSpec spec, JsonFields f)
     {
         f.Object(e, P);
-        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "split_seed");
+        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "validation", "split_seed");
         var data = new DataSpec();
         ReadPreparation(e, data, f);
         if (f.Optional(e, "dataset") is { } ds)
@@ -72,12 +72,28 @@ internal static class DataSpecReader
             }
         }
 
+        if (f.Optional(e, "validation") is { } validation)
+        {
+            if (validation.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                throw f.Error($"{P}.validation", "a validation file is not read yet",
+                    "give the fraction of the training part to hold out for validation, e.g. 0.1");
+            }
+
+            data.Validation = f.Number(validation, $"{P}.validation");
+            if (data.Validation is <= 0 or >= 1)
+            {
+                throw f.Error($"{P}.validation", $"the validation fraction {data.Validation} is outside (0, 1)",
+                    "give the fraction of the training part to hold out for validation, e.g. 0.1 for 10 %");
+            }
+        }
+
         if (f.Optional(e, "split_seed") is { } splitSeed)
         {
             data.SplitSeed = Seed(splitSeed, $"{P}.split_seed", f);
-            if (data.Test is null or 0)
+            if (data.Test is null or 0 && data.Validation is null)
             {
-                throw f.Error($"{P}.split_seed", "\"split_seed\" has no effect without a test part",
+                throw f.Error($"{P}.split_seed", "\"split_seed\" has no effect without a test or validation part",
                     "add \"test\": the fraction to hold out, e.g. 0.2, or remove \"split_seed\"");
             }
         }

@@ -37,6 +37,7 @@ internal static class DataSpecWriter
         }
 
         WriteOptional(w, "test", data.Test);
+        WriteOptional(w, "validation", data.Validation);
         if (data.SplitSeed is { } splitSeed)
         {
             w.WriteNumber("split_seed", splitSeed);

@@ -32,7 +32,7 @@ public static class MemoryEstimate
     public static double Bytes(ModelSpec spec, long examples)
     {
         double element = spec.Train.Precision == "float32" ? 4 : 8;
-        double states = spec.Train.Optimizer switch { "adam" => 2, "momentum" or "nesterov" => 1, _ => 0 };
+        double states = spec.Train.Optimizer switch { "adam" or "adamw" => 2, "rmsprop" => spec.Train.Momentum > 0 ? 2 : 1, "momentum" or "nesterov" or "adagrad" => 1, _ => 0 };
         double parameters = Parameters(spec), units = spec.Layers.Sum(l => (double)l.Units);
         double batch = Batch(spec, examples);
         double data = (double)examples * (spec.Inputs + spec.Layers[^1].Units);

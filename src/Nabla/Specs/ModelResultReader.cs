@@ -15,6 +15,11 @@ internal static class ModelResultReader
             spec.Classes = ReadClasses(classes, spec, f);
         }
 
+        if (f.Optional(root, "input_names") is { } names)
+        {
+            spec.InputNames = ReadInputNames(names, spec, f);
+        }
+
         if (f.Optional(root, "standardization") is { } standardization)
         {
             spec.Standardization = ReadStandardization(standardization, spec, f);
@@ -80,11 +85,38 @@ internal static class ModelResultReader
             : throw f.Error($"{p}.std[{bad}]", $"the standard deviation {std[bad]} is not positive", "use a positive σ (1 for a constant input)");
     }
 
+    /// <summary>One distinct, non-empty name per input.</summary>
+    private static List<string> ReadInputNames(JsonElement e, ModelSpec spec, JsonFields f)
+    {
+        const string p = "$.input_names";
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw f.Error(p, $"expected a list of column names, found {JsonFields.Describe(e)}", "write e.g. [\"sepal_length\", \"sepal_width\"]");
+        }
+
+        var names = new List<string>();
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            string name = f.String(item, $"{p}[{i}]");
+            if (name.Length == 0 || names.Contains(name))
+            {
+                throw f.Error($"{p}[{i}]", name.Length == 0 ? "the name is empty" : $"\"{name}\" is listed twice", "give each input column its own name");
+            }
+
+            names.Add(name);
+            i++;
+        }
+
+        return names.Count == spec.Inputs ? names
+            : throw f.Error(p, $"{names.Count} names for {spec.Inputs} inputs", $"give one name per input ({spec.Inputs}), or remove \"input_names\"");
+    }
+
     private static RunSummary ReadResult(JsonElement e, JsonFields f)
     {
         const string p = "$.result";
         f.Object(e, p);
-        string[] known = ["epochs_run", "steps", "final_loss", "diverged", "message"];
+        string[] known = ["epochs_run", "steps", "final_loss", "diverged", "message", "kept_epoch"];
         Dictionary<string, double>? test = null;
         foreach (var property in e.EnumerateObject().Where(q => q.Name.StartsWith(TestPrefix, StringComparison.Ordinal)))
         {
@@ -99,7 +131,10 @@ internal static class ModelResultReader
             f.Optional(e, "final_loss") is { } loss ? f.Number(loss, $"{p}.final_loss") : 0,
             f.Optional(e, "diverged") is { } diverged && f.Boolean(diverged, $"{p}.diverged"),
             f.Optional(e, "message") is { } message ? f.String(message, $"{p}.message") : null,
-            test);
+            test)
+        {
+            KeptEpoch = f.Optional(e, "kept_epoch") is { } kept ? f.Integer(kept, $"{p}.kept_epoch", 1) : null,
+        };
     }
 
     /// <summary>The key a test result is written under: "loss" → "test_loss".</summary>

@@ -22,6 +22,9 @@ public sealed class ModelSpec
     /// <summary>The class names, in the order of the output units (model files only; null for numeric targets).</summary>
     public List<string>? Classes { get; set; }
 
+    /// <summary>The names of the input columns, in the order the first layer takes them (model files trained on a CSV; null otherwise).</summary>
+    public List<string>? InputNames { get; set; }
+
     /// <summary>The μ and σ the inputs are standardised with before the first layer (model files only).</summary>
     public Data.Standardization? Standardization { get; set; }
 
@@ -91,11 +94,64 @@ public sealed class TrainSpec
 
     public double Beta2 { get; set; } = 0.999;
 
+    /// <summary>ε of Adam, AdamW and RMSprop (1e-8 unless given) and of Adagrad (1e-10 unless given).</summary>
     public double Epsilon { get; set; } = 1e-8;
+
+    /// <summary>RMSprop's α, the decay of its running mean of g² (PyTorch's default 0.99).</summary>
+    public double Alpha { get; set; } = 0.99;
+
+    /// <summary>λ of weight decay: L2 added to the gradient (g ← g + λ·w), or decoupled for adamw (0.01 unless given, as PyTorch).</summary>
+    public double WeightDecay { get; set; }
+
+    /// <summary>Whether weight decay reaches the biases (true unless "decay_bias": false).</summary>
+    public bool DecayBias { get; set; } = true;
+
+    /// <summary>c of gradient clipping by the global norm (0: none).</summary>
+    public double ClipNorm { get; set; }
+
+    /// <summary>The learning rate per epoch ("lr_schedule"; null: constant).</summary>
+    public Training.LearningRateSchedule? Schedule { get; set; }
+
+    /// <summary>When to stop before the last epoch ("early_stopping"; null: never).</summary>
+    public Training.EarlyStopping? EarlyStopping { get; set; }
+
+    /// <summary>Plain SGD, W ← W − η·dW with a constant η: no weight decay, clipping or schedule.</summary>
+    public bool IsPlainSgd => Optimizer == "sgd" && WeightDecay == 0 && ClipNorm == 0 && Schedule is null;
+
+    /// <summary>Weight decay, the schedule, clipping and early stopping, in words (empty when the run uses none).</summary>
+    public string Extras()
+    {
+        var parts = new List<string>();
+        if (WeightDecay != 0)
+        {
+            parts.Add(FormattableString.Invariant($"weight decay λ = {WeightDecay:R}") + (Optimizer == "adamw" ? " (decoupled)" : "") + (DecayBias ? "" : ", biases not decayed"));
+        }
+
+        if (Schedule is { } schedule)
+        {
+            parts.Add($"learning-rate schedule: {schedule.Describe()}");
+        }
+
+        if (ClipNorm > 0)
+        {
+            parts.Add(FormattableString.Invariant($"gradient norm clipped to {ClipNorm:R}"));
+        }
+
+        if (EarlyStopping is { } stopping)
+        {
+            parts.Add($"early stopping on {stopping.Monitor} (patience {stopping.Patience}" + (stopping.RestoreBest ? ", best epoch kept)" : ")"));
+        }
+
+        return string.Join("; ", parts);
+    }
 }
 
 /// <summary>
 /// How a training run ended, as stored in a model file. Test holds the loss and metrics on the
 /// held-out test examples ("loss", "accuracy", …), written as "test_loss", "test_accuracy", ….
 /// </summary>
-public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message, IReadOnlyDictionary<string, double>? Test = null);
+public sealed record RunSummary(int EpochsRun, long Steps, double FinalLoss, bool Diverged, string? Message, IReadOnlyDictionary<string, double>? Test = null)
+{
+    /// <summary>The epoch whose weights the model keeps when early stopping restored the best (null: the last run).</summary>
+    public int? KeptEpoch { get; init; }
+}

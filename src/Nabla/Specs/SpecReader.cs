@@ -68,7 +68,7 @@ public static class SpecReader
     private static ModelSpec ReadModel(JsonElement root, JsonFields f)
     {
         f.Object(root, "$");
-        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "classes", "data", "standardization", "train", "result", "history");
+        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "classes", "input_names", "data", "standardization", "train", "result", "history");
         var spec = new ModelSpec { File = f.File };
         if (f.Optional(root, "name") is { } name)
         {
@@ -106,6 +106,11 @@ public static class SpecReader
         if (f.Optional(root, "train") is { } train)
         {
             spec.Train = TrainSpecReader.Read(train, f);
+        }
+
+        if (spec.Train.EarlyStopping is { } stopping)
+        {
+            CheckMonitor(stopping.Monitor, spec, f);
         }
 
         ModelResultReader.Read(root, spec, f);
@@ -278,6 +283,25 @@ public static class SpecReader
         }
 
         return new LossSpec(name, reduction);
+    }
+
+    /// <summary>Early stopping watches a column the history will have: loss, a metric, or their val_ forms when there is validation data.</summary>
+    private static void CheckMonitor(string monitor, ModelSpec spec, JsonFields f)
+    {
+        List<string> columns = ["loss", .. spec.Metrics];
+        bool validation = spec.Data?.Validation is not null;
+        if (validation)
+        {
+            columns.AddRange([.. columns.Select(c => "val_" + c)]);
+        }
+
+        if (!columns.Contains(monitor))
+        {
+            throw f.Error("$.train.early_stopping.monitor", $"the history has no column \"{monitor}\"",
+                monitor.StartsWith("val_", StringComparison.Ordinal) && !validation
+                    ? "add \"validation\": 0.1 to \"data\" to hold out a validation part, or watch \"loss\""
+                    : $"watch one of {string.Join(", ", columns.Select(c => $"\"{c}\""))}");
+        }
     }
 
     private static List<string> ReadMetrics(JsonElement e, JsonFields f)

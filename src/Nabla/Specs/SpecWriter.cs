@@ -69,6 +69,13 @@ public static partial class SpecWriter
                 w.WriteEndArray();
             }
 
+            if (spec.InputNames is { } inputNames)
+            {
+                w.WriteStartArray("input_names");
+                inputNames.ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+            }
+
             if (spec.Data is { } data)
             {
                 DataSpecWriter.Write(w, data, csv);
@@ -99,6 +106,11 @@ public static partial class SpecWriter
                     {
                         w.WriteNumber(ModelResultReader.TestKey(name), value);
                     }
+                }
+
+                if (r.KeptEpoch is { } kept)
+                {
+                    w.WriteNumber("kept_epoch", kept);
                 }
 
                 w.WriteBoolean("diverged", r.Diverged);
@@ -200,11 +212,85 @@ public static partial class SpecWriter
             NonFiniteNumbers.Write(w, "momentum", t.Momentum);
         }
 
-        if (t.Optimizer == "adam")
+        if (t.Optimizer is "adam" or "adamw")
         {
             NonFiniteNumbers.Write(w, "beta1", t.Beta1);
             NonFiniteNumbers.Write(w, "beta2", t.Beta2);
+        }
+
+        if (t.Optimizer == "rmsprop")
+        {
+            NonFiniteNumbers.Write(w, "alpha", t.Alpha);
+            NonFiniteNumbers.Write(w, "momentum", t.Momentum);
+        }
+
+        if (t.Optimizer is "adam" or "adamw" or "rmsprop" or "adagrad")
+        {
             NonFiniteNumbers.Write(w, "epsilon", t.Epsilon);
+        }
+
+        if (t.WeightDecay != 0 || t.Optimizer == "adamw")
+        {
+            NonFiniteNumbers.Write(w, "weight_decay", t.WeightDecay);
+            if (!t.DecayBias)
+            {
+                w.WriteBoolean("decay_bias", false);
+            }
+        }
+
+        if (t.ClipNorm > 0)
+        {
+            NonFiniteNumbers.Write(w, "clip_norm", t.ClipNorm);
+        }
+
+        if (t.Schedule is { } schedule)
+        {
+            w.WritePropertyName("lr_schedule");
+            WriteSchedule(w, schedule);
+        }
+
+        if (t.EarlyStopping is { } stopping)
+        {
+            w.WriteStartObject("early_stopping");
+            w.WriteString("monitor", stopping.Monitor);
+            w.WriteNumber("patience", stopping.Patience);
+            w.WriteNumber("min_delta", stopping.MinDelta);
+            w.WriteBoolean("restore_best", stopping.RestoreBest);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSchedule(Utf8JsonWriter w, Training.LearningRateSchedule schedule)
+    {
+        w.WriteStartObject();
+        switch (schedule)
+        {
+            case Training.StepDecay s:
+                w.WriteString("name", "step");
+                w.WriteNumber("step_size", s.StepSize);
+                w.WriteNumber("gamma", s.Gamma);
+                break;
+            case Training.ExponentialDecay x:
+                w.WriteString("name", "exponential");
+                w.WriteNumber("gamma", x.Gamma);
+                break;
+            case Training.CosineAnnealing c:
+                w.WriteString("name", "cosine");
+                w.WriteNumber("t_max", c.TMax);
+                w.WriteNumber("eta_min", c.EtaMin);
+                break;
+            case Training.Warmup u:
+                w.WriteString("name", "warmup");
+                w.WriteNumber("epochs", u.Epochs);
+                if (u.Then is { } then)
+                {
+                    w.WritePropertyName("then");
+                    WriteSchedule(w, then);
+                }
+
+                break;
         }
 
         w.WriteEndObject();

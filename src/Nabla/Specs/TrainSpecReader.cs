@@ -1,22 +1,24 @@
 using System.Text.Json;
+using Nabla.Training;
 
 namespace Nabla.Specs;
 
-/// <summary>Reads and checks the "train" section: optimizer, learning rate, epochs, batch, seed, precision.</summary>
+/// <summary>Reads and checks the "train" section: optimizer and its settings, learning rate and its schedule, weight decay, clipping, epochs, batch, seed, precision.</summary>
 internal static class TrainSpecReader
 {
     public static TrainSpec Read(JsonElement e, JsonFields f)
     {
         const string p = "$.train";
         f.Object(e, p);
-        f.CheckKeys(e, p, "optimizer", "learning_rate", "epochs", "batch", "shuffle", "seed", "precision", "momentum", "beta1", "beta2", "epsilon");
+        f.CheckKeys(e, p, "optimizer", "learning_rate", "epochs", "batch", "shuffle", "seed", "precision", "momentum", "beta1", "beta2", "epsilon",
+            "alpha", "weight_decay", "decay_bias", "clip_norm", "lr_schedule", "early_stopping");
         var t = new TrainSpec();
         if (f.Optional(e, "optimizer") is { } opt)
         {
             t.Optimizer = f.String(opt, $"{p}.optimizer");
-            if (t.Optimizer is not ("sgd" or "momentum" or "nesterov" or "adam"))
+            if (t.Optimizer is not ("sgd" or "momentum" or "nesterov" or "adam" or "adamw" or "rmsprop" or "adagrad"))
             {
-                throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", "use sgd, momentum, nesterov or adam");
+                throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", "use sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad");
             }
         }
 
@@ -63,6 +65,11 @@ internal static class TrainSpecReader
             }
         }
 
+        if (t.Optimizer == "rmsprop")
+        {
+            t.Momentum = 0; // (RMSprop's momentum is off unless given, as in PyTorch)
+        }
+
         t.Momentum = Fraction(e, "momentum", t.Momentum, "0.9", f);
         t.Beta1 = Fraction(e, "beta1", t.Beta1, "0.9", f);
         t.Beta2 = Fraction(e, "beta2", t.Beta2, "0.999", f);
@@ -71,11 +78,80 @@ internal static class TrainSpecReader
             t.Epsilon = f.Number(eps, $"{p}.epsilon");
             if (t.Epsilon <= 0)
             {
-                throw f.Error($"{p}.epsilon", $"epsilon {t.Epsilon} is not positive (it keeps Adam's division away from 0)", "use a small positive number such as 1e-8");
+                throw f.Error($"{p}.epsilon", $"epsilon {t.Epsilon} is not positive (it keeps the optimizer's division away from 0)", "use a small positive number such as 1e-8");
+            }
+        }
+        else if (t.Optimizer == "adagrad")
+        {
+            t.Epsilon = 1e-10; // (PyTorch's default for Adagrad)
+        }
+
+        t.Alpha = Fraction(e, "alpha", t.Alpha, "0.99", f);
+        t.WeightDecay = t.Optimizer == "adamw" ? 0.01 : 0; // (PyTorch's defaults)
+        if (f.Optional(e, "weight_decay") is { } decay)
+        {
+            t.WeightDecay = f.Number(decay, $"{p}.weight_decay");
+            if (t.WeightDecay < 0)
+            {
+                throw f.Error($"{p}.weight_decay", $"weight_decay {t.WeightDecay} is negative (it would push the weights away from 0)", "use 0 for none, or a small λ such as 1e-4");
             }
         }
 
+        if (f.Optional(e, "decay_bias") is { } decayBias)
+        {
+            t.DecayBias = f.Boolean(decayBias, $"{p}.decay_bias");
+        }
+
+        if (f.Optional(e, "clip_norm") is { } clip)
+        {
+            t.ClipNorm = f.Number(clip, $"{p}.clip_norm");
+            if (t.ClipNorm <= 0)
+            {
+                throw f.Error($"{p}.clip_norm", $"clip_norm {t.ClipNorm} is not positive", "use the largest gradient norm to allow, such as 1.0, or leave clip_norm out");
+            }
+        }
+
+        if (f.Optional(e, "lr_schedule") is { } schedule)
+        {
+            t.Schedule = ScheduleReader.Read(schedule, $"{p}.lr_schedule", f);
+        }
+
+        if (f.Optional(e, "early_stopping") is { } stopping)
+        {
+            t.EarlyStopping = ReadEarlyStopping(stopping, $"{p}.early_stopping", f);
+        }
+
         return t;
+    }
+
+    private static EarlyStopping ReadEarlyStopping(JsonElement e, string p, JsonFields f)
+    {
+        f.Object(e, p);
+        f.CheckKeys(e, p, "monitor", "patience", "min_delta", "restore_best");
+        var stopping = new EarlyStopping();
+        if (f.Optional(e, "monitor") is { } monitor)
+        {
+            stopping = stopping with { Monitor = f.String(monitor, $"{p}.monitor") };
+        }
+
+        if (f.Optional(e, "patience") is { } patience)
+        {
+            stopping = stopping with { Patience = f.Integer(patience, $"{p}.patience", 1) };
+        }
+
+        if (f.Optional(e, "min_delta") is { } delta)
+        {
+            double d = f.Number(delta, $"{p}.min_delta");
+            stopping = d >= 0 ? stopping with { MinDelta = d }
+                : throw f.Error($"{p}.min_delta", $"min_delta {d} is negative", "use 0 (any improvement counts) or the smallest change that counts");
+        }
+
+        if (f.Optional(e, "restore_best") is { } restore)
+        {
+            stopping = stopping with { RestoreBest = f.Boolean(restore, $"{p}.restore_best") };
+        }
+
+        return stopping;
     }
 
     /// <summary>A decay rate (momentum μ, Adam's β₁ and β₂): in [0, 1), or the update grows without end.</summary>

@@ -25,7 +25,8 @@ public static class Gemm
     internal const long ParallelWork = 1L << 21;
 
     /// <summary>
-    /// How many cores a large product may use: the machine's count, or NABLA_THREADS when set.
+    /// How many cores a large product may use: the machine's count, or NABLA_THREADS when set;
+    /// one in a browser, where the library runs as WebAssembly without threads.
     /// The results are the same for any value.
     /// </summary>
     public static int Threads { get; set; } = DefaultThreads();
@@ -293,7 +294,8 @@ public static class Gemm
         : KernelWidth.Scalar;
 
     private static int DefaultThreads() =>
-        int.TryParse(Environment.GetEnvironmentVariable("NABLA_THREADS"), out int t) && t > 0
+        OperatingSystem.IsBrowser() ? 1
+        : int.TryParse(Environment.GetEnvironmentVariable("NABLA_THREADS"), out int t) && t > 0
             ? t
             : Environment.ProcessorCount;
 }

@@ -15,6 +15,9 @@ public sealed class History
     /// <summary>The name of the epoch column in <see cref="ToColumns"/>, present only when the history was thinned.</summary>
     public const string EpochColumn = "epoch";
 
+    /// <summary>The column of each epoch's learning rate, under a schedule.</summary>
+    public const string RateColumn = "lr";
+
     private readonly List<double>[] values;
     private readonly List<int> epochs = [];
     private int stride = 1; // the rows kept are epochs 1, 1 + stride, 1 + 2·stride, …, and the last

@@ -17,4 +17,13 @@ public sealed record TrainOptions
 
     /// <summary>Stop after this many optimizer steps (0: run every epoch). An explanation runs N steps.</summary>
     public long MaxSteps { get; init; }
+
+    /// <summary>The learning rate of each epoch (null: the optimizer's own rate throughout). Its rate is recorded as the history's "lr".</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>c: the global gradient norm is clipped to c before each update (0: no clipping). See <see cref="GradientClipping"/>.</summary>
+    public double ClipNorm { get; init; }
+
+    /// <summary>When to stop before the last epoch (null: never). See <see cref="Training.EarlyStopping"/>.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
 }

@@ -1,9 +1,7 @@
 using System.Numerics;
 using Nabla.Layers;
-using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
-using Nabla.Tensors.Kernels;
 
 namespace Nabla.Training;
 
@@ -20,25 +18,11 @@ public sealed class Trainer<T>
     private readonly TrainOptions options;
     private readonly Metric[] monitors;
     private readonly Parameter<T>[] parameters;
+    private readonly double baseRate;
 
-    // All parameters as one vector and their gradients, during a Fit where that holds (see Network.FlatParameters):
-    // flatCount values from flatAt in each array (plain fields: array segments cost a one-example step a few ns).
-    private T[]? flatValues;
-    private T[]? flatGradients;
-    private (int Values, int Gradients) flatAt;
-    private int flatCount;
-
-    // The passes for one example at a time through small layers, during a Fit where they apply (see OneExampleStep).
-    private OneExampleStep<T>? oneByOne;
-
-    // Plain SGD on all parameters with nobody watching: each layer's update is taken inside the backward pass.
-    private Sgd<T>? descent;
-
-    // Batches large enough that the next one's rows of X are prefetched during each step (see PrefetchNext).
-    private bool prefetch;
-
-    // Two copies of all parameters: the last good weights and those at the epoch's start.
-    private (T[] LastGood, T[] EpochStart) snapshots = ([], []);
+    // The last fit's step plan, and the guard's copies of the weights (kept for the next fit: a large θ is costly to allocate).
+    private StepPlan<T>? plan;
+    private WeightSnapshots<T>? snapshots;
 
     /// <summary>A trainer of <paramref name="network"/> by <paramref name="optimizer"/>, watching <paramref name="monitors"/> besides the loss.</summary>
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
@@ -48,19 +32,32 @@ public sealed class Trainer<T>
         this.options = options;
         this.monitors = monitors is null ? [] : [.. monitors];
         parameters = [.. network.Parameters];
+        baseRate = optimizer.LearningRate; // η₀ of a schedule
     }
 
     /// <summary>Called after every epoch with (epoch number from 1, a copy of that epoch's history row).</summary>
     public Action<int, double[]>? EpochEnded { get; set; }
 
     /// <summary>True when the last Fit took its SGD updates inside the backward pass (see <see cref="Network{T}.BackwardDescending"/>).</summary>
-    internal bool UpdatesInBackward => descent is not null;
+    internal bool UpdatesInBackward => plan?.UpdatesInBackward ?? false;
+
+    /// <summary>The history's columns in the current (or last) fit: "loss", each monitor, "val_" ones with validation data, "lr" under a schedule.</summary>
+    public IReadOnlyList<string> Columns { get; private set; } = [];
 
     /// <summary>Sees every step (for explanations); null in ordinary training.</summary>
     public IStepObserver<T>? Observer { get; set; }
 
-    /// <summary>Trains on inputs <paramref name="x"/> and targets <paramref name="y"/> for the options' epochs, or until <paramref name="cancel"/> asks it to stop after an epoch.</summary>
-    public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default)
+    /// <summary>
+    /// Trains on (X, Y) for the options' epochs. Each epoch: save the weights (the divergence guard), shuffle
+    /// when asked, then one step per batch; a non-finite loss ends the run with the last good weights.
+    /// </summary>
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, CancellationToken cancel = default) => Fit(x, y, null, cancel);
+
+    /// <summary>
+    /// As <see cref="Fit(Matrix{T}, Matrix{T}, CancellationToken)"/>, measuring the loss and monitors on
+    /// <paramref name="validation"/> after every epoch (the history's "val_" columns), which early stopping may watch.
+    /// </summary>
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, (Matrix<T> X, Matrix<T> Y)? validation, CancellationToken cancel = default)
     {
         int m = x.Rows;
         if (m == 0 || y.Rows != m)
@@ -69,39 +66,29 @@ public sealed class Trainer<T>
         }
 
         int batch = options.BatchSize <= 0 || options.BatchSize > m ? m : options.BatchSize;
-
-        // A batch is a view of X's rows when they lie together (unshuffled, or one example): no copy.
-        // Only shuffled mini-batches are gathered into buffers of their own.
-        bool gather = options.Shuffle && batch > 1;
-        var xb = gather ? new Matrix<T>(batch, x.Cols) : Matrix<T>.RowsOf(x, 0, batch);
-        var yb = gather ? new Matrix<T>(batch, y.Cols) : Matrix<T>.RowsOf(y, 0, batch);
-        var order = new int[m];
-        for (int i = 0; i < m; i++)
+        var batches = new Batches<T>(x, y, batch, options.Shuffle, options.Seed);
+        var flat = optimizer.UpdatesAsOneVector ? network.FlatParameters() : null;
+        var flatValues = flat?.Values ?? default;
+        if (snapshots is null || !snapshots.Fits(parameters, flatValues))
         {
-            order[i] = i;
+            snapshots = new WeightSnapshots<T>(parameters, flatValues);
         }
 
-        var flat = optimizer.UpdatesElementWise ? network.FlatParameters() : null;
-        (flatValues, flatGradients, flatAt, flatCount) = flat is var (v, g) ? (v.Array, g.Array, (v.Offset, g.Offset), v.Count) : (null, null, (0, 0), 0);
-        var random = new SeededRandom(options.Seed);
-        // lastGood: the weights at the start of the last epoch whose losses were all finite.
-        int parameterCount = flat is var (theta, _) ? theta.Count : parameters.Sum(p => p.Value.Length);
-        if (snapshots.LastGood.Length != parameterCount)
+        var guard = snapshots;
+        guard.SaveLastGood();
+        var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
+        var schedule = options.Schedule;
+        var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null);
+        var history = new History(totals.Columns);
+        Columns = totals.Columns;
+        var stopping = options.EarlyStopping;
+        int watched = stopping is null ? -1 : totals.Columns.IndexOf(stopping.Monitor);
+        if (stopping is not null && watched < 0)
         {
-            snapshots = (new T[parameterCount], new T[parameterCount]); // (kept for the next Fit: a large θ is costly to allocate)
+            throw new NablaException($"Early stopping watches \"{stopping.Monitor}\", which the history does not have (its columns: {string.Join(", ", totals.Columns)}).");
         }
 
-        var (lastGood, epochStart) = snapshots;
-        Save(lastGood);
-        network.Reserve(batch);
-        oneByOne = batch == 1 && Observer is null ? OneExampleStep<T>.For(network, xb) : null;
-        descent = flat is not null && oneByOne is null && Observer is null ? optimizer as Sgd<T> : null;
-        prefetch = (long)batch * x.Cols >= PrefetchFrom;
-
-        var columns = new List<string> { "loss" };
-        columns.AddRange(monitors.Select(mo => mo.Name));
-        var history = new History(columns);
-        var sums = new double[columns.Count];
+        var (best, bestEpoch, waited) = (double.NaN, 0, 0);
         long steps = 0;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -111,21 +98,22 @@ public sealed class Trainer<T>
                 return new(history, epoch - 1, steps, false, true, $"Stopped after {epoch - 1} epochs, as asked.");
             }
 
-            Save(epochStart);
-
-            if (options.Shuffle)
+            guard.SaveEpochStart();
+            batches.StartEpoch();
+            totals.Clear();
+            if (schedule is not null)
             {
-                random.Shuffle(order);
+                optimizer.LearningRate = schedule.Rate(baseRate, epoch - 1); // η of this epoch
+                totals.Rate = optimizer.LearningRate;
             }
 
-            Array.Clear(sums);
             for (int start = 0; start < m; start += batch)
             {
                 int size = Math.Min(batch, m - start);
-                double loss = Step(x, y, xb, yb, gather, order, start, size, sums, steps);
+                double loss = Step(step, batches, totals, start, size, steps + 1);
                 if (!double.IsFinite(loss))
                 {
-                    Restore(lastGood);
+                    guard.RestoreLastGood();
                     return new(history, epoch - 1, steps, true, false,
                         $"The loss became {loss} in epoch {epoch} (step {steps + 1}): training diverged. " +
                         $"The model keeps the weights from the start of epoch {Math.Max(epoch - 1, 1)}, the last whose loss was finite. " +
@@ -139,190 +127,81 @@ public sealed class Trainer<T>
                 }
             }
 
-            if (epoch == options.Epochs && !Finite(lastGood))
+            if (epoch == options.Epochs && !guard.WeightsFinite())
             {
                 // The last epoch's losses were finite but its updates were not; no later step will see it.
-                Restore(epochStart);
+                guard.RestoreEpochStart();
                 return new(history, epoch - 1, steps, true, false,
                     $"The weights became infinite or NaN in epoch {epoch}, the last: training diverged. " +
                     $"The model keeps the weights from the start of epoch {epoch}, the last whose loss was finite. " +
                     "Try a smaller learning rate or standardised inputs.");
             }
 
-            (lastGood, epochStart) = (epochStart, lastGood); // this epoch was finite throughout
-            history.Add(sums);
-            EpochEnded?.Invoke(epoch, (double[])sums.Clone());
+            guard.EpochWasGood();
+            if (validation is var (xv, yv))
+            {
+                totals.Validate(network.Forward(xv), yv);
+                if (step.OneByOne)
+                {
+                    step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
+                }
+            }
+
+            history.Add(totals.Sums);
+            EpochEnded?.Invoke(epoch, (double[])totals.Sums.Clone());
+            if (stopping is null)
+            {
+                continue;
+            }
+
+            double value = totals.Sums[watched];
+            if (stopping.Improves(value, best))
+            {
+                (best, bestEpoch, waited) = (value, epoch, 0);
+                if (stopping.RestoreBest)
+                {
+                    guard.SaveBest();
+                }
+            }
+            else if (++waited >= stopping.Patience || epoch == options.Epochs)
+            {
+                bool early = epoch < options.Epochs;
+                string why = early
+                    ? $"Stopped early after epoch {epoch}: {stopping.Monitor} has not improved for {stopping.Patience} epochs."
+                    : $"Ran all {epoch} epochs.";
+                if (!stopping.RestoreBest || bestEpoch == 0)
+                {
+                    return new(history, epoch, steps, false, false, $"{why} The model keeps the weights of the last epoch.");
+                }
+
+                guard.RestoreBest();
+                return new(history, epoch, steps, false, false,
+                    $"{why} The model keeps the weights of epoch {bestEpoch}, the best {stopping.Monitor} ({best:G6}).")
+                { KeptEpoch = bestEpoch };
+            }
         }
 
         return new(history, options.Epochs, steps, false, false, null);
     }
 
     /// <summary>
-    /// One step on the batch of rows order[start..start+size): Forward → loss → Backward → update.
-    /// Returns the batch's loss; a non-finite loss returns at once, before any update.
+    /// Step number <paramref name="number"/>, on the batch of <paramref name="size"/> examples from <paramref name="start"/>:
+    /// forward → loss → backward → update. Returns the batch's loss; a non-finite loss returns at once, before any update.
     /// </summary>
-    private double Step(Matrix<T> x, Matrix<T> y, Matrix<T> xb, Matrix<T> yb, bool gather, int[] order, int start, int size, double[] sums, long steps)
+    private double Step(StepPlan<T> step, Batches<T> batches, EpochTotals totals, int start, int size, long number)
     {
-        if (gather)
-        {
-            Gather(x, order, start, size, xb);
-            Gather(y, order, start, size, yb);
-        }
-        else
-        {
-            int first = options.Shuffle ? order[start] : start; // (shuffled: a batch of one example)
-            xb.ShowRows(x, first, size);
-            yb.ShowRows(y, first, size);
-        }
-
-        var output = oneByOne is { } one ? one.Forward() : network.Forward(xb);
+        batches.Load(start, size);
+        var (xb, yb) = (batches.Xb, batches.Yb);
+        var output = step.Forward(xb);
         double loss = double.CreateChecked(network.LossValue(yb));
         if (!double.IsFinite(loss))
         {
             return loss;
         }
 
-        Accumulate(sums, loss, output, yb, size, x.Rows);
-        if (prefetch)
-        {
-            PrefetchNext(x, order, start + size, size);
-        }
-
-        if (oneByOne is { } single)
-        {
-            single.Backward(yb);
-        }
-        else if (descent is { } sgd)
-        {
-            network.BackwardDescending(yb, sgd.Rate); // backward pass and W ← W − η·dW in one
-            sgd.CountStep();
-            return loss;
-        }
-        else
-        {
-            network.Backward(yb, computeInputGradient: Observer?.WantsInputGradient ?? false);
-        }
-
-        Observer?.BeforeUpdate(steps + 1, order.AsSpan(start, size), network, xb, yb);
-        if (flatValues is not null)
-        {
-            optimizer.Step(flatValues, flatAt.Values, flatGradients!, flatAt.Gradients, flatCount); // every parameter in one pass
-        }
-        else
-        {
-            optimizer.Step(parameters);
-        }
-
-        Observer?.AfterUpdate(steps + 1, network, xb, yb);
+        totals.Add(loss, output, yb, size, batches.Count);
+        batches.PrefetchNext(start + size);
+        step.Learn(xb, yb, batches.Rows(start, size), number);
         return loss;
-    }
-
-    /// <summary>
-    /// Starts bringing the next batch's rows of X (rows order[next..] when shuffled) into the cache, so they
-    /// arrive while this step's backward pass runs rather than stall the next forward product. Only for
-    /// batches of at least <see cref="PrefetchFrom"/> values: a small X stays in cache anyway.
-    /// </summary>
-    private void PrefetchNext(Matrix<T> x, int[] order, int next, int size)
-    {
-        if (next >= x.Rows)
-        {
-            return; // (the epoch's last batch)
-        }
-
-        int count = Math.Min(size, x.Rows - next);
-        if (!options.Shuffle)
-        {
-            Prefetch.Rows(x, next, count); // (unshuffled: the rows that follow)
-            return;
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            Prefetch.Rows(x, order[next + i], 1);
-        }
-    }
-
-    /// <summary>Batches of fewer values of X than this are not prefetched (<see cref="PrefetchNext"/>).</summary>
-    private const int PrefetchFrom = 4096;
-
-    /// <summary>Copies every parameter's values, one after another, into <paramref name="copy"/>.</summary>
-    private void Save(T[] copy)
-    {
-        if (flatValues is not null)
-        {
-            flatValues.AsSpan(flatAt.Values, flatCount).CopyTo(copy);
-            return;
-        }
-
-        var parameters = this.parameters;
-        int at = 0;
-        for (int p = 0; p < parameters.Length; p++)
-        {
-            var values = parameters[p].Value.Span;
-            values.CopyTo(copy.AsSpan(at, values.Length));
-            at += values.Length;
-        }
-    }
-
-    /// <summary>Whether every parameter is finite, saving them into <paramref name="scratch"/> to look.</summary>
-    private bool Finite(T[] scratch)
-    {
-        Save(scratch);
-        foreach (var v in scratch)
-        {
-            if (!T.IsFinite(v))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Puts the values saved by <see cref="Save"/> back into the parameters.</summary>
-    private void Restore(T[] copy)
-    {
-        if (flatValues is not null)
-        {
-            copy.AsSpan(0, flatCount).CopyTo(flatValues.AsSpan(flatAt.Values, flatCount));
-            return;
-        }
-
-        var parameters = this.parameters;
-        int at = 0;
-        for (int p = 0; p < parameters.Length; p++)
-        {
-            var values = parameters[p].Value.Span;
-            copy.AsSpan(at, values.Length).CopyTo(values);
-            at += values.Length;
-        }
-    }
-
-    /// <summary>Adds one batch's loss and monitors to the epoch totals.</summary>
-    private void Accumulate(double[] sums, double loss, Matrix<T> output, Matrix<T> yb, int size, int m)
-    {
-        // A mean loss is weighted by the batch's share of the examples, so a full epoch of
-        // batches gives the loss's own reduction over all m examples; a sum just adds up.
-        sums[0] += Weighted(network.Loss.Reduction, loss, size, m);
-        for (int i = 0; i < monitors.Length; i++)
-        {
-            var monitor = monitors[i];
-            sums[i + 1] += monitor.Loss is { } other
-                ? Weighted(other.Reduction, double.CreateChecked(other.Value(output, yb)), size, m)
-                : Accuracy.CountCorrect(output, yb) / (double)m;
-        }
-    }
-
-    private static double Weighted(Losses.Reduction reduction, double value, int size, int m) =>
-        reduction == Losses.Reduction.Mean && size != m ? value * size / m : value;
-
-    /// <summary>Copies rows order[start..start+size) of <paramref name="source"/> into the batch buffer.</summary>
-    private static void Gather(Matrix<T> source, int[] order, int start, int size, Matrix<T> batch)
-    {
-        batch.SetRows(size);
-        for (int i = 0; i < size; i++)
-        {
-            source.Row(order[start + i]).CopyTo(batch.Row(i));
-        }
     }
 }

@@ -34,6 +34,19 @@ public class ExampleDataTests
     }
 
     [Fact]
+    public void DigitsWithAdamW_TrainsUnderItsScheduleToAtLeast95PercentTestAccuracy()
+    {
+        var trained = SpecTrainer.Train(Examples.Load("digits-adamw.json"));
+
+        var lr = trained.Model.History!["lr"];
+        Assert.Equal(30, lr.Length);
+        Assert.Equal(0.001, lr[0], 1e-15);   // warm-up: η₀·1/5
+        Assert.Equal(0.005, lr[4], 1e-15);   // the warm-up's last epoch reaches η₀
+        Assert.True(lr[29] < lr[10] && lr[29] > 1e-4, $"the cosine part falls towards η_min: {lr[29]}");
+        Assert.True(trained.TestFinal!["accuracy"] >= 0.95, $"test accuracy {trained.TestFinal["accuracy"]}");
+    }
+
+    [Fact]
     public void Moons_AreSeparatedByTheSmallNetwork()
     {
         var trained = SpecTrainer.Train(Examples.Load("moons.json"));

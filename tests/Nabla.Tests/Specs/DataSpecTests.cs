@@ -48,7 +48,7 @@ public class DataSpecTests
     [InlineData("""{ "csv": "a.csv", "label": "y", "seed": 1 }""", 1, "sigmoid", "bce", 2, "$.data.seed", "applies only to the toy sets")]
     [InlineData("""{ "dataset": "rings" }""", 1, "sigmoid", "bce", 2, "$.data.dataset", "moons, circles, spirals, blobs")]
     [InlineData("""{ "dataset": "moons", "test": 1 }""", 1, "sigmoid", "bce", 2, "$.data.test", "outside [0, 1)")]
-    [InlineData("""{ "dataset": "moons", "split_seed": 2 }""", 1, "sigmoid", "bce", 2, "$.data.split_seed", "no effect without a test part")]
+    [InlineData("""{ "dataset": "moons", "split_seed": 2 }""", 1, "sigmoid", "bce", 2, "$.data.split_seed", "no effect without a test or validation part")]
     [InlineData("""{ "dataset": "moons", "standardise": true }""", 1, "sigmoid", "bce", 2, "$.data.standardise", "did you mean \"standardize\"?")]
     public void ToySetProblems_NameThePathAndTheFix(string data, int outputs, string activation, string loss, int inputs, string path, string problem)
     {

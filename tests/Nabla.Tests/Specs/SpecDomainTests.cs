@@ -38,6 +38,20 @@ public class SpecDomainTests
     [InlineData("\"optimizer\": \"adam\", \"beta1\": 1.5", "$.train.beta1", "outside [0, 1)")]
     [InlineData("\"optimizer\": \"adam\", \"beta2\": 1", "$.train.beta2", "outside [0, 1)")]
     [InlineData("\"optimizer\": \"momentum\", \"momentum\": -5", "$.train.momentum", "outside [0, 1)")]
+    [InlineData("\"optimizer\": \"rmsprop\", \"alpha\": 1", "$.train.alpha", "outside [0, 1)")]
+    [InlineData("\"optimizer\": \"adagrad\", \"epsilon\": 0", "$.train.epsilon", "not positive")]
+    [InlineData("\"optimizer\": \"adamax\"", "$.train.optimizer", "unknown optimizer")]
+    [InlineData("\"weight_decay\": -0.1", "$.train.weight_decay", "negative")]
+    [InlineData("\"decay_bias\": 0", "$.train.decay_bias", "expected")]
+    [InlineData("\"clip_norm\": 0", "$.train.clip_norm", "not positive")]
+    [InlineData("\"lr_schedule\": \"cosine\"", "$.train.lr_schedule", "expected")]
+    [InlineData("\"lr_schedule\": { \"name\": \"linear\" }", "$.train.lr_schedule.name", "unknown schedule")]
+    [InlineData("\"lr_schedule\": { \"name\": \"step\", \"gamma\": 0.5 }", "$.train.lr_schedule", "\"step_size\" is missing")]
+    [InlineData("\"lr_schedule\": { \"name\": \"step\", \"step_size\": 0, \"gamma\": 0.5 }", "$.train.lr_schedule.step_size", "too small")]
+    [InlineData("\"lr_schedule\": { \"name\": \"exponential\", \"gamma\": -1 }", "$.train.lr_schedule.gamma", "not positive")]
+    [InlineData("\"lr_schedule\": { \"name\": \"cosine\", \"t_max\": 10, \"eta_min\": -1 }", "$.train.lr_schedule.eta_min", "negative")]
+    [InlineData("\"lr_schedule\": { \"name\": \"cosine\", \"tmax\": 10 }", "$.train.lr_schedule.tmax", "unknown key")]
+    [InlineData("\"lr_schedule\": { \"name\": \"warmup\", \"epochs\": 2, \"then\": { \"name\": \"warmup\", \"epochs\": 2, \"then\": { \"name\": \"warmup\", \"epochs\": 2, \"then\": { \"name\": \"warmup\", \"epochs\": 2, \"then\": { \"name\": \"warmup\", \"epochs\": 2 } } } } }", "$.train.lr_schedule.then.then.then.then", "nested more than 4 deep")]
     public void OptimizerSettingsOutsideTheirDomain_AreRefused(string train, string path, string problem)
     {
         var e = Refused($$"""{ {{Net}}, "train": { {{train}} } }""");

@@ -28,14 +28,14 @@ public sealed class StepRules
         HasBias = spec.Layers.Select(l => l.HasBias).ToArray();
         Loss = ModelBuilder.BuildLoss(spec.Loss);
         LearningRate = spec.Train.LearningRate;
-        IsSgd = spec.Train.Optimizer == "sgd";
+        IsSgd = spec.Train.IsPlainSgd;
     }
 
     public Loss Loss { get; }
 
     public double LearningRate { get; }
 
-    /// <summary>Only plain SGD has a rule for W_next that needs nothing but W and dW.</summary>
+    /// <summary>Only plain SGD (no decay, clipping or schedule) has a rule for W_next that needs nothing but W and dW.</summary>
     public bool IsSgd { get; }
 
     public int LayerCount => activations.Length;

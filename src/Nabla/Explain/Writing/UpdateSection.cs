@@ -8,11 +8,12 @@ public static class UpdateSection
 {
     public static void Write(List<Block> blocks, Explanation e, StepTrace s, Notation n, bool detailed)
     {
-        bool sgd = e.Optimizer == "sgd";
+        bool sgd = e.Spec.Train.IsPlainSgd;
+        string extras = e.Spec.Train.Extras() is { Length: > 0 } x ? $", with {x}" : "";
         blocks.Add(new Heading(3, "Update"));
         blocks.Add(sgd
             ? Para(T("Gradient descent with learning rate "), M(Seq(new Symbol("η"), Op("="), Num(e.LearningRate))), T(": every parameter moves against its gradient, "), M(Seq(new Symbol("θ"), Op("←"), new Symbol("θ"), Op("−"), new Symbol("η"), Op("·"), Partial(new Symbol("L"), new Symbol("θ")))), T("."))
-            : Para(T($"The {e.Optimizer} optimizer (learning rate η = {e.LearningRate}) turns the gradients above into these new values; see the README for its update rule.")));
+            : Para(T($"The {e.Optimizer} optimizer (learning rate η = {e.LearningRate}{extras}) turns the gradients above into these new values; see the README for its update rule.")));
         var lines = new List<MathNode>();
         foreach (var layer in e.Layers)
         {

@@ -10,9 +10,17 @@ internal interface IPartitioned
 /// A few long-lived background threads for large products. Part 0 runs on the calling
 /// thread; the others wake, run their part and count down. Nothing is allocated per call,
 /// and a thread is never started for a product too small to pay for it (see <see cref="Gemm"/>).
+/// Where no thread can start (a browser running the library as WebAssembly), the calling thread
+/// runs every part in turn: the same parts, so the same result.
 /// </summary>
 internal static class Workers
 {
+    /// <summary>
+    /// False where threads cannot start: in a browser, or after starting one failed. Every part then
+    /// runs on the calling thread. (Tests set it to take that path here.)
+    /// </summary>
+    internal static bool Threaded { get; set; } = !OperatingSystem.IsBrowser();
+
     /// <summary>
     /// How many times a waiting thread polls with one pause between polls before it backs off: a few
     /// microseconds. (A worker polling with 16 pauses between polls took 0.5 µs to start; with one, 0.13 µs.)
@@ -29,19 +37,20 @@ internal static class Workers
     /// </summary>
     public static void Run(IPartitioned job, int parts)
     {
-        if (parts <= 1 || !Gate.TryEnter())
+        if (parts <= 1 || !Threaded || !Gate.TryEnter())
         {
-            for (int part = 0; part < Math.Max(parts, 1); part++)
-            {
-                job.RunPart(part, Math.Max(parts, 1));
-            }
-
+            RunHere(job, parts);
             return;
         }
 
         try
         {
-            Grow(parts - 1);
+            if (!Grow(parts - 1))
+            {
+                RunHere(job, parts);
+                return;
+            }
+
             Volatile.Write(ref remaining, parts - 1);
             for (int i = 1; i < parts; i++)
             {
@@ -70,21 +79,41 @@ internal static class Workers
         }
     }
 
-    private static void Grow(int count)
+    /// <summary>Runs parts 0..parts−1 of <paramref name="job"/> one after another on the calling thread.</summary>
+    private static void RunHere(IPartitioned job, int parts)
+    {
+        for (int part = 0; part < Math.Max(parts, 1); part++)
+        {
+            job.RunPart(part, Math.Max(parts, 1));
+        }
+    }
+
+    /// <summary>Makes sure <paramref name="count"/> workers are running; false (and no more tries) when a thread cannot start.</summary>
+    private static bool Grow(int count)
     {
         if (pool.Length >= count)
         {
-            return;
+            return true;
         }
 
         var bigger = new Worker[count];
         pool.CopyTo(bigger, 0);
         for (int i = pool.Length; i < count; i++)
         {
-            bigger[i] = new Worker(i + 1);
+            try
+            {
+                bigger[i] = new Worker(i + 1);
+            }
+            catch (Exception e) when (e is PlatformNotSupportedException or ThreadStartException or OutOfMemoryException)
+            {
+                Threaded = false;
+                pool = bigger[..i];
+                return false;
+            }
         }
 
         pool = bigger;
+        return true;
     }
 
     private sealed class Worker

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Nabla.Diagrams;
+using Nabla.Playground.Training;
+
+namespace Nabla.Playground.Pages;
+
+/// <summary>
+/// The playground page: settings → a <see cref="Session"/> (the library's own network, optimizer
+/// and trainer); Play trains in slices of a few milliseconds between frames, so the page stays
+/// responsive, and redraws the curves, the regions and the diagram a few times a second.
+/// </summary>
+public partial class Home
+{
+    /// <summary>How long one slice of training runs before the page yields to the browser.</summary>
+    private static readonly long SliceTicks = Stopwatch.Frequency * 40 / 1000;
+
+    /// <summary>How often the pictures are redrawn while training runs.</summary>
+    private static readonly long RedrawTicks = Stopwatch.Frequency * 150 / 1000;
+
+    private Settings settings = Settings.Presets[0].Make();
+    private Session? session;
+    private Regions? regions;
+    private string? error;
+    private string diagram = "";
+    private bool running;
+    private bool dirty;
+    private double? stepsPerSecond;
+    private double? trainingStepsPerSecond;
+    private double redrawMilliseconds;
+    private ElementReference canvas;
+    private Session? pointsSentFor;
+
+    public void Dispose() => running = false;
+
+    protected override void OnInitialized() => Rebuild();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (dirty && session is not null && regions is not null)
+        {
+            dirty = false;
+            await DrawRegionsAsync(session, regions);
+        }
+    }
+
+    private void ApplyPreset(Func<Settings> make)
+    {
+        settings = make();
+        Rebuild();
+    }
+
+    private void AddLayer()
+    {
+        settings.Hidden.Add(new LayerSetting { Units = 4, Activation = settings.Hidden.LastOrDefault()?.Activation ?? "tanh" });
+        Rebuild();
+    }
+
+    private void RemoveLayer(int index)
+    {
+        settings.Hidden.RemoveAt(index);
+        Rebuild();
+    }
+
+    private void Reset() => Rebuild();
+
+    /// <summary>Builds a fresh run from the settings (the same seed gives the same run), or shows why it cannot.</summary>
+    private void Rebuild()
+    {
+        running = false;
+        stepsPerSecond = null;
+        trainingStepsPerSecond = null;
+        session = null;
+        regions = null;
+        diagram = "";
+        error = settings.CheckLimits();
+        if (error is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            session = Session.Start(settings.ToSpec());
+            regions = new Regions(session.X);
+            UpdatePictures(session);
+        }
+        catch (Exception e) when (e is NablaException or ArgumentException or FormatException)
+        {
+            error = e.Message;
+            session = null;
+        }
+    }
+
+    private async Task StepAsync()
+    {
+        if (session is not { } s)
+        {
+            return;
+        }
+
+        Guard(() => s.TrainEpoch());
+        UpdatePictures(s);
+        await Task.CompletedTask;
+    }
+
+    private void Pause() => running = false;
+
+    private async Task PlayAsync()
+    {
+        if (running || session is not { } s || (settings.Epochs > 0 && s.Epoch >= settings.Epochs))
+        {
+            return; // (a run that has had its epochs waits for Reset)
+        }
+
+        running = true;
+        long started = Stopwatch.GetTimestamp(), lastDrawn = started, stepsAtStart = s.Steps, training = 0;
+        while (running && ReferenceEquals(s, session))
+        {
+            long sliceStart = Stopwatch.GetTimestamp(), until = sliceStart + SliceTicks;
+            bool going = true;
+            do
+            {
+                going = Guard(s.TrainEpoch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
+            }
+            while (going && Stopwatch.GetTimestamp() < until);
+
+            long now = Stopwatch.GetTimestamp();
+            training += now - sliceStart;
+            stepsPerSecond = (s.Steps - stepsAtStart) / Stopwatch.GetElapsedTime(started, now).TotalSeconds;
+            trainingStepsPerSecond = (s.Steps - stepsAtStart) / ((double)training / Stopwatch.Frequency);
+            if (!going)
+            {
+                running = false;
+            }
+
+            // Redraw a few times a second, but never let drawing take more than about a fifth of the time.
+            bool redraw = !running || now - lastDrawn >= Math.Max(RedrawTicks, 4 * (long)(redrawMilliseconds * Stopwatch.Frequency / 1000));
+            if (redraw)
+            {
+                UpdatePictures(s);
+                StateHasChanged();
+            }
+
+            await Task.Delay(1); // let the browser paint and handle input
+            if (redraw)
+            {
+                // (the pictures were updated in this round: time the update, the render and the canvas together)
+                lastDrawn = Stopwatch.GetTimestamp();
+                redrawMilliseconds = Stopwatch.GetElapsedTime(now, lastDrawn).TotalMilliseconds;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="train"/>; an exception pauses training and shows its message instead of failing the page.</summary>
+    private bool Guard(Func<bool> train)
+    {
+        try
+        {
+            return train();
+        }
+        catch (Exception e) when (e is NablaException or ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            error = e.Message;
+            running = false;
+            return false;
+        }
+    }
+
+    /// <summary>Measures the accuracies and redraws the diagram; the regions are drawn after the next render.</summary>
+    private void UpdatePictures(Session s)
+    {
+        s.Refresh();
+        var graph = DiagramGraph.Build(s.Shape());
+        diagram = SvgDiagram.Write(graph, weightColors: true);
+        dirty = true;
+    }
+
+    private async Task DrawRegionsAsync(Session s, Regions r)
+    {
+        // The points go to the page once per run; later frames send only the regions' pixels.
+        double[]? points = null;
+        int[]? labels = null;
+        if (!ReferenceEquals(pointsSentFor, s))
+        {
+            points = new double[s.X.Rows * 2];
+            labels = new int[s.X.Rows];
+            for (int i = 0; i < s.X.Rows; i++)
+            {
+                points[2 * i] = s.X[i, 0];
+                points[(2 * i) + 1] = s.X[i, 1];
+                labels[i] = Regions.Decide(s.Y.Row(i)).Class;
+            }
+        }
+
+        await JS.InvokeVoidAsync("nablaPlayground.drawRegions", canvas, r.Pixels(s), Regions.Side, points, labels,
+            new[] { r.MinX, r.MaxX, r.MinY, r.MaxY }, Regions.ClassColors);
+        pointsSentFor = s;
+    }
+
+    private static string Rate(double? perSecond) => perSecond is double r && double.IsFinite(r) ? r.ToString("N0", CultureInfo.InvariantCulture) : "–";
+
+    private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string Percent(double fraction) => (100 * fraction).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+}

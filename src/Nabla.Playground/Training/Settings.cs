@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Nabla.Data;
+
+namespace Nabla.Playground.Training;
+
+/// <summary>One hidden or output layer as the page edits it.</summary>
+public sealed class LayerSetting
+{
+    public int Units { get; set; } = 4;
+
+    public string Activation { get; set; } = "tanh";
+}
+
+/// <summary>
+/// What the page's controls set: the data, the network and the training. <see cref="ToSpec"/>
+/// writes them as a spec file (the format <c>nabla train</c> reads), which the library then reads
+/// and checks; sizes that would freeze the tab are refused first, naming the limit.
+/// </summary>
+public sealed class Settings
+{
+    /// <summary>At most this many hidden layers.</summary>
+    public const int MaxHiddenLayers = 6;
+
+    /// <summary>At most this many units in a layer.</summary>
+    public const int MaxUnits = 64;
+
+    /// <summary>At most this many examples in a toy set.</summary>
+    public const int MaxExamples = 5000;
+
+    public static readonly string[] Activations = ["tanh", "relu", "leaky_relu", "sigmoid", "identity"];
+
+    public static readonly string[] OutputActivations = ["sigmoid", "softmax", "tanh", "identity"];
+
+    public static readonly string[] LossNames = ["bce", "cce", "mse", "half_mse", "sse", "half_sse"];
+
+    public static readonly string[] Optimizers = ["sgd", "momentum", "nesterov", "adam"];
+
+    public static readonly string[] Datasets = [.. LogicGates.Names, .. ToyDatasets.Names];
+
+    public string Dataset { get; set; } = "xor";
+
+    public int Count { get; set; } = 200;
+
+    public double Noise { get; set; } = 0.1;
+
+    public int Classes { get; set; } = 2;
+
+    public double TestFraction { get; set; }
+
+    public List<LayerSetting> Hidden { get; set; } = [new() { Units = 4, Activation = "tanh" }];
+
+    public string OutputActivation { get; set; } = "sigmoid";
+
+    public string Loss { get; set; } = "bce";
+
+    public string Optimizer { get; set; } = "adam";
+
+    public double LearningRate { get; set; } = 0.05;
+
+    /// <summary>Examples per step; 0 is the whole set.</summary>
+    public int Batch { get; set; }
+
+    public bool Shuffle { get; set; } = true;
+
+    public ulong Seed { get; set; } = 1;
+
+    /// <summary>Train this many epochs and stop; 0 trains until paused.</summary>
+    public int Epochs { get; set; }
+
+    /// <summary>True for the logic gates (four points, one 0/1 target).</summary>
+    public bool IsGate => LogicGates.Names.Contains(Dataset);
+
+    /// <summary>Number of classes the chosen data has.</summary>
+    public int ClassCount => IsGate || ToyDatasets.HasFixedClasses(Dataset) ? 2 : Classes;
+
+    /// <summary>Output units: one for two classes (unless softmax), else one per class.</summary>
+    public int OutputUnits => ClassCount > 2 || (OutputActivation == "softmax" && !IsGate) ? ClassCount : 1;
+
+    /// <summary>The presets: a name and the settings it makes.</summary>
+    public static IReadOnlyList<(string Name, Func<Settings> Make)> Presets { get; } =
+    [
+        ("XOR", () => new Settings { Dataset = "xor", Hidden = [new() { Units = 4, Activation = "tanh" }], LearningRate = 0.05 }),
+        ("OR", () => new Settings { Dataset = "or", Hidden = [], OutputActivation = "sigmoid", Optimizer = "sgd", LearningRate = 0.5 }),
+        ("AND", () => new Settings { Dataset = "and", Hidden = [], OutputActivation = "sigmoid", Optimizer = "sgd", LearningRate = 0.5 }),
+        ("Moons", () => new Settings
+        {
+            Dataset = "moons", Count = 500, Noise = 0.1, Hidden = [new() { Units = 8 }, new() { Units = 8 }],
+            Loss = "mse", Optimizer = "sgd", LearningRate = 0.3, Batch = 10,
+        }),
+        ("Circles", () => new Settings
+        {
+            Dataset = "circles", Count = 300, Noise = 0.05, Hidden = [new() { Units = 8 }], LearningRate = 0.03, Batch = 10,
+        }),
+        ("Spirals", () => new Settings
+        {
+            Dataset = "spirals", Count = 300, Noise = 0.05, Hidden = [new() { Units = 16 }, new() { Units = 16 }],
+            LearningRate = 0.01, Batch = 10,
+        }),
+        ("Blobs (3 classes)", () => new Settings
+        {
+            Dataset = "blobs", Count = 300, Noise = 0.5, Classes = 3, Hidden = [new() { Units = 6 }],
+            OutputActivation = "softmax", Loss = "cce", LearningRate = 0.03, Batch = 10,
+        }),
+    ];
+
+    /// <summary>Null when the sizes are within the page's limits, else the message naming the limit.</summary>
+    public string? CheckLimits()
+    {
+        if (!double.IsFinite(LearningRate) || LearningRate <= 0)
+        {
+            return $"The learning rate must be a positive number; it is {LearningRate}.";
+        }
+
+        if (!double.IsFinite(Noise) || Noise < 0 || !double.IsFinite(TestFraction) || TestFraction < 0 || TestFraction >= 1)
+        {
+            return "The noise must be 0 or more, and the test fraction from 0 up to (not including) 1.";
+        }
+
+        if (Hidden.Count > MaxHiddenLayers)
+        {
+            return $"The playground takes at most {MaxHiddenLayers} hidden layers; this network has {Hidden.Count}.";
+        }
+
+        if (Hidden.FirstOrDefault(l => l.Units < 1 || l.Units > MaxUnits) is { } layer)
+        {
+            return $"A layer takes 1 to {MaxUnits} units in the playground; layer {Hidden.IndexOf(layer) + 1} has {layer.Units}.";
+        }
+
+        if (!IsGate && (Count < 4 || Count > MaxExamples))
+        {
+            return $"A toy set takes 4 to {MaxExamples} examples in the playground; this one asks for {Count}.";
+        }
+
+        if (!IsGate && (Classes < 2 || Classes > Regions.ClassColors.Length))
+        {
+            return $"The playground draws 2 to {Regions.ClassColors.Length} classes; this asks for {Classes}.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The settings as a spec file's JSON.</summary>
+    public string ToSpec()
+    {
+        var layers = new JsonArray();
+        foreach (var hidden in Hidden)
+        {
+            layers.Add(new JsonObject { ["units"] = hidden.Units, ["activation"] = hidden.Activation });
+        }
+
+        layers.Add(new JsonObject { ["units"] = OutputUnits, ["activation"] = OutputActivation });
+        var data = new JsonObject { ["dataset"] = Dataset };
+        if (!IsGate)
+        {
+            data["n"] = Count;
+            data["noise"] = Noise;
+            if (!ToyDatasets.HasFixedClasses(Dataset))
+            {
+                data["classes"] = Classes;
+            }
+        }
+
+        if (TestFraction > 0)
+        {
+            data["test"] = TestFraction;
+        }
+
+        var spec = new JsonObject
+        {
+            ["name"] = $"Playground: {Dataset}, {string.Join("-", [2, .. Hidden.Select(h => h.Units), OutputUnits])}",
+            ["inputs"] = 2,
+            ["layers"] = layers,
+            ["loss"] = Loss,
+            ["metrics"] = new JsonArray("accuracy"),
+            ["data"] = data,
+            ["train"] = new JsonObject
+            {
+                ["optimizer"] = Optimizer,
+                ["learning_rate"] = LearningRate,
+                ["epochs"] = Epochs > 0 ? Epochs : 1000,
+                ["batch"] = Batch > 0 ? JsonValue.Create(Batch) : JsonValue.Create("full"),
+                ["shuffle"] = Shuffle,
+                ["seed"] = Seed,
+            },
+        };
+        return spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

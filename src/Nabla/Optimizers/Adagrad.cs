@@ -1,0 +1,34 @@
+using System.Numerics;
+
+namespace Nabla.Optimizers;
+
+/// <summary>
+/// Adagrad, as torch.optim.Adagrad: s ← s + g²;  W ← W − η·g/(√s + ε). Each weight's step shrinks
+/// with the sum of its squared gradients so far. ε &gt; 0.
+/// </summary>
+/// <exception cref="ArgumentOutOfRangeException">When ε is not positive and finite.</exception>
+public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
+    : Optimizer<T>(learningRate)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<T[]> sums = [];
+
+    /// <summary>ε, which keeps the division away from 0.</summary>
+    public double Epsilon { get; } = Decay.Positive(epsilon, nameof(epsilon));
+
+    /// <inheritdoc/>
+    protected internal override bool UpdatesElementWise => true;
+
+    /// <inheritdoc/>
+    protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
+    {
+        var s = State(sums, slot, w.Length);
+        T eps = T.CreateChecked(Epsilon);
+        T eta = T.CreateChecked(LearningRate);
+        for (int i = 0; i < w.Length; i++)
+        {
+            s[i] += g[i] * g[i];                       // s ← s + g²
+            w[i] -= eta * g[i] / (T.Sqrt(s[i]) + eps); // W ← W − η·g/(√s + ε)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Numerics;
+
+namespace Nabla.Optimizers;
+
+/// <summary>
+/// RMSprop, as torch.optim.RMSprop: s ← α·s + (1 − α)·g²; then W ← W − η·g/(√s + ε), or with momentum μ:
+/// v ← μ·v + g/(√s + ε); W ← W − η·v. α and μ lie in [0, 1) and ε &gt; 0.
+/// </summary>
+/// <exception cref="ArgumentOutOfRangeException">When α or μ is outside [0, 1) or ε is not positive and finite.</exception>
+public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double epsilon = 1e-8, double momentum = 0)
+    : Optimizer<T>(learningRate)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<T[]> squares = [];
+    private readonly List<T[]> velocities = [];
+
+    /// <summary>α, the decay of the running mean of g².</summary>
+    public double Alpha { get; } = Decay.Check(alpha, nameof(alpha));
+
+    /// <summary>ε, which keeps the division away from 0.</summary>
+    public double Epsilon { get; } = Decay.Positive(epsilon, nameof(epsilon));
+
+    /// <summary>μ, the momentum of the scaled step (0: none).</summary>
+    public double Mu { get; } = Decay.Check(momentum, nameof(momentum));
+
+    /// <inheritdoc/>
+    protected internal override bool UpdatesElementWise => true;
+
+    /// <inheritdoc/>
+    protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
+    {
+        var s = State(squares, slot, w.Length);
+        var v = Mu > 0 ? State(velocities, slot, w.Length) : [];
+        T a = T.CreateChecked(Alpha);
+        T eps = T.CreateChecked(Epsilon);
+        T mu = T.CreateChecked(Mu);
+        T eta = T.CreateChecked(LearningRate);
+        for (int i = 0; i < w.Length; i++)
+        {
+            s[i] = (a * s[i]) + ((T.One - a) * g[i] * g[i]); // s ← α·s + (1 − α)·g²
+            T scaled = g[i] / (T.Sqrt(s[i]) + eps);            // g/(√s + ε)
+            if (Mu > 0)
+            {
+                v[i] = (mu * v[i]) + scaled;                    // v ← μ·v + g/(√s + ε)
+                scaled = v[i];
+            }
+
+            w[i] -= eta * scaled;                               // W ← W − η·(that)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Numerics;
+using Nabla.Layers;
+using Nabla.Optimizers;
+using Nabla.Tensors;
+
+namespace Nabla.Training;
+
+/// <summary>
+/// How the engine runs one training step for a network, batch size and optimizer; the one thing the
+/// trainer calls. Three ways, chosen once per fit, all giving the values of the textbook step
+/// (<see cref="Textbook"/>; tests hold them to it):
+/// <list type="bullet">
+/// <item>one example at a time through small layers: scalar loops (<see cref="OneExampleStep{T}"/>);</item>
+/// <item>an optimizer that fuses as descent (plain SGD) with nobody watching and no clipping: each layer's update is taken
+/// inside the backward pass (<see cref="Network{T}.BackwardDescending"/>), with the optimizer's own factor;</item>
+/// <item>otherwise: Network.Backward, then the optimizer on every parameter (as one vector where they are one).</item>
+/// </list>
+/// </summary>
+internal sealed class StepPlan<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Network<T> network;
+    private readonly Optimizer<T> optimizer;
+    private readonly Parameter<T>[] parameters;
+    private readonly IStepObserver<T>? observer;
+    private readonly OneExampleStep<T>? oneByOne;
+    private readonly bool fused;
+    private readonly double clipNorm;
+
+    // All parameters as one vector and their gradients, where that holds (plain fields: array segments cost a one-example step a few ns).
+    private readonly T[]? flatValues;
+    private readonly T[]? flatGradients;
+    private readonly int valuesAt;
+    private readonly int gradientsAt;
+    private readonly int flatCount;
+
+    /// <summary>Plans the steps for batches shown through <paramref name="xb"/> of up to <paramref name="batch"/> examples.</summary>
+    /// <param name="flat">All parameters as one vector and their gradients (see Network.FlatParameters), or null.</param>
+    /// <param name="clipNorm">c of gradient clipping, 0 for none.</param>
+    public StepPlan(Network<T> network, Optimizer<T> optimizer, Parameter<T>[] parameters, (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat, Matrix<T> xb, int batch, IStepObserver<T>? observer, double clipNorm)
+    {
+        (this.network, this.optimizer, this.parameters, this.observer, this.clipNorm) = (network, optimizer, parameters, observer, clipNorm);
+        if (flat is var (values, gradients))
+        {
+            (flatValues, flatGradients, valuesAt, gradientsAt, flatCount) = (values.Array, gradients.Array, values.Offset, gradients.Offset, values.Count);
+        }
+
+        network.Reserve(batch);
+        oneByOne = batch == 1 && observer is null ? OneExampleStep<T>.For(network, xb) : null;
+        fused = flat is not null && oneByOne is null && observer is null && clipNorm == 0 && optimizer.FusesAsDescent(out _);
+    }
+
+    /// <summary>True when the steps run one example at a time through the layers' buffers (another forward pass, a validation one, unsettles them: plan again after it).</summary>
+    public bool OneByOne => oneByOne is not null;
+
+    /// <summary>True when the updates are taken inside the backward pass.</summary>
+    public bool UpdatesInBackward => fused;
+
+    /// <summary>The forward pass of the batch in <paramref name="xb"/>; returns A_L (a buffer).</summary>
+    public Matrix<T> Forward(Matrix<T> xb) => oneByOne is { } one ? one.Forward() : network.Forward(xb);
+
+    /// <summary>
+    /// Backpropagation and the update for the last forward pass; <paramref name="examples"/> are the batch's rows
+    /// in the data and <paramref name="step"/> its number from 1 (for an observer).
+    /// </summary>
+    public void Learn(Matrix<T> xb, Matrix<T> yb, ReadOnlySpan<int> examples, long step)
+    {
+        if (oneByOne is { } single)
+        {
+            single.Backward(yb);
+        }
+        else if (fused && optimizer.FusesAsDescent(out var alpha)) // (asked each step: the rate may change between steps)
+        {
+            network.BackwardDescending(yb, alpha); // backward pass and the optimizer's W ← W + α·dW in one
+            optimizer.CountStep();
+            return;
+        }
+        else
+        {
+            network.Backward(yb, computeInputGradient: observer?.WantsInputGradient ?? false);
+        }
+
+        if (clipNorm > 0)
+        {
+            GradientClipping.Clip(parameters, clipNorm); // g ← g·c/(‖g‖ + 10⁻⁶) when ‖g‖ > c
+        }
+
+        observer?.BeforeUpdate(step, examples, network, xb, yb);
+        if (flatValues is not null)
+        {
+            optimizer.Step(flatValues, valuesAt, flatGradients!, gradientsAt, flatCount); // every parameter in one pass
+        }
+        else
+        {
+            optimizer.Step(parameters);
+        }
+
+        observer?.AfterUpdate(step, network, xb, yb);
+    }
+}

@@ -1,0 +1,94 @@
+using Nabla.App;
+using Nabla.Specs;
+
+namespace Nabla.Tests.Training;
+
+/// <summary>A validation part held out of the training part, measured every epoch, and early stopping that watches it.</summary>
+public class ValidationTests
+{
+    [Fact]
+    public void The_validation_part_comes_out_of_the_training_part_stratified_and_apart_from_the_test_part()
+    {
+        var spec = Examples.Load("digits-early-stopping.json");
+        var split = ModelBuilder.LoadSplit(spec);
+
+        Assert.Equal(359, split.Test!.Count);                 // round(0.2 · 1797)
+        Assert.Equal(216, split.Validation!.Count);           // round(0.15 · 1438)
+        Assert.Equal(1797 - 359 - 216, split.Train.Count);
+        var rows = new HashSet<string>();
+        foreach (var part in new[] { split.Train, split.Test, split.Validation })
+        {
+            foreach (var row in part.X.ToRows())
+            {
+                rows.Add(string.Join(",", row));
+            }
+        }
+
+        // Every example lands in some part (and the sizes add up to the whole, so none lands in two).
+        var whole = Examples.Load("digits-early-stopping.json");
+        whole.Data!.Test = null;
+        whole.Data.Validation = null;
+        var all = ModelBuilder.LoadSplit(whole).Train.X.ToRows().Select(r => string.Join(",", r)).ToHashSet();
+        Assert.Equal(all, rows);
+
+        // Each class keeps its share in the validation part (stratified): 10 classes of about 180 → 21 or 22 each.
+        var perClass = split.Validation.Y.ToRows().GroupBy(r => Array.IndexOf(r, r.Max())).Select(g => g.Count()).ToList();
+        Assert.Equal(10, perClass.Count);
+        Assert.All(perClass, c => Assert.InRange(c, 20, 23));
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_best_epoch_whose_weights_are_those_of_a_run_that_ended_there()
+    {
+        var spec = Examples.Load("digits-early-stopping.json");
+        var stopped = SpecTrainer.Train(spec);
+
+        var result = stopped.Model.Result!;
+        var valLoss = stopped.Model.History!["val_loss"];
+        int kept = result.KeptEpoch!.Value;
+        Assert.Equal(kept + 10, result.EpochsRun);               // patience 10 after the best
+        Assert.True(result.EpochsRun < 300, "the validation loss turned well before the last epoch");
+        Assert.Equal(valLoss.Min(), valLoss[kept - 1]);         // the best val_loss
+        Assert.True(valLoss[^1] > valLoss[kept - 1]);
+        Assert.Contains($"keeps the weights of epoch {kept}", result.Message);
+
+        // The same spec run for exactly `kept` epochs, without early stopping, ends with the same weights, bit for bit.
+        var plain = Examples.Load("digits-early-stopping.json");
+        plain.Train.EarlyStopping = null;
+        plain.Train.Epochs = kept;
+        var reference = SpecTrainer.Train(plain);
+        for (int l = 0; l < 2; l++)
+        {
+            Assert.Equal(reference.Model.Layers[l].Weights, stopped.Model.Layers[l].Weights);
+            Assert.Equal(reference.Model.Layers[l].Bias, stopped.Model.Layers[l].Bias);
+        }
+
+        Assert.Equal(reference.Model.History!["val_loss"], valLoss[..kept]);
+    }
+
+    [Fact]
+    public void The_model_file_keeps_the_validation_the_early_stopping_and_the_kept_epoch()
+    {
+        var trained = SpecTrainer.Train(Examples.Load("digits-early-stopping.json"));
+        var again = SpecReader.Parse(SpecWriter.ToJson(trained.Model));
+
+        Assert.Equal(0.15, again.Data!.Validation);
+        Assert.Equal(trained.Model.Train.EarlyStopping, again.Train.EarlyStopping);
+        Assert.Equal(trained.Model.Result!.KeptEpoch, again.Result!.KeptEpoch);
+        Assert.Equal(SpecWriter.ToJson(trained.Model), SpecWriter.ToJson(again));
+    }
+
+    [Theory]
+    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 1 }", "$.data.validation", "outside (0, 1)")]
+    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": { \"csv\": \"v.csv\" } }", "$.data.validation", "not read yet")]
+    [InlineData("\"data\": { \"dataset\": \"xor\" }, \"train\": { \"early_stopping\": { } }", "$.train.early_stopping.monitor", "add \"validation\"")]
+    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 0.25 }, \"train\": { \"early_stopping\": { \"monitor\": \"val_acc\" } }", "$.train.early_stopping.monitor", "\"val_loss\"")]
+    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 0.25 }, \"train\": { \"early_stopping\": { \"patience\": 0 } }", "$.train.early_stopping.patience", "too small")]
+    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 0.25 }, \"train\": { \"early_stopping\": { \"min_delta\": -1 } }", "$.train.early_stopping.min_delta", "negative")]
+    public void Bad_validation_and_early_stopping_settings_are_refused_naming_the_place(string parts, string path, string says)
+    {
+        var e = Assert.Throws<SpecException>(() => SpecReader.Parse($$"""{ "inputs": 2, "layers": [ { "units": 1, "activation": "sigmoid" } ], "loss": "bce", {{parts}} }""", "s.json"));
+        Assert.Equal(path, e.JsonPath);
+        Assert.Contains(says, e.Message);
+    }
+}
