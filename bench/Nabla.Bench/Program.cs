@@ -5,6 +5,7 @@ using Nabla.Tensors;
 
 // dotnet run -c Release --project bench/Nabla.Bench -- compare [--quick] [names…]
 //     prints "NABLA <name> <value>" per workload and "PEAK float|double <GFLOP/s>" (bench/compare.sh reads these)
+// dotnet run -c Release --project bench/Nabla.Bench -- onnx [--quick]: see OnnxComparison
 // dotnet run -c Release --project bench/Nabla.Bench -- [BenchmarkDotNet arguments, e.g. --filter '*Gemm*']
 if (args.Length > 0 && args[0] == "compare")
 {
@@ -23,6 +24,14 @@ if (args.Length > 0 && args[0] == "compare")
         Console.WriteLine(string.Create(inv, $"NABLA {name} {Workloads.Run(name, quick):G6}"));
     }
 
+    return;
+}
+
+// dotnet run -c Release --project bench/Nabla.Bench -- onnx [--quick]
+//     Network.Predict against ONNX Runtime on the same exported model, taking turns
+if (args.Length > 0 && args[0] == "onnx")
+{
+    OnnxComparison.Run(args.Contains("--quick"));
     return;
 }
 

@@ -30,7 +30,7 @@ public static class CheckCommand
 
     public static int Run(FileInfo specFile, FileInfo answersFile)
     {
-        var spec = SpecReader.ReadFile(specFile.FullName);
+        var spec = ModelFile.ReadWithData(specFile.FullName, "check");
         var answers = AnswerFile.Read(answersFile.FullName);
         var report = AnswerChecker.Check(spec, answers);
         Write(report, CommandRunner.Out);

@@ -28,7 +28,7 @@ public static class DiagramCommand
     public static int Run(FileInfo specFile, string? format, bool noWeights, FileInfo? output)
     {
         format ??= output is null ? "svg" : ChooseFormat(output.Name);
-        var shape = NetworkShape.FromSpec(SpecReader.ReadFile(specFile.FullName));
+        var shape = NetworkShape.FromSpec(ModelFile.Read(specFile.FullName));
         string text = DiagramFormat.Write(shape, format, showWeights: !noWeights);
         if (output is null)
         {

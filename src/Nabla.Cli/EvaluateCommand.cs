@@ -23,7 +23,7 @@ public static class EvaluateCommand
 
     public static int Run(FileInfo modelFile, FileInfo csv, string? label)
     {
-        var model = SpecReader.ReadFile(modelFile.FullName);
+        var model = ModelFile.Read(modelFile.FullName);
         var data = ModelCsv.Read(model, csv.FullName, label, labelRequired: true);
         foreach (string note in data.Notes)
         {

@@ -38,7 +38,7 @@ public static class ExplainCommand
             throw new NablaException($"--decimals must be between 0 and 15 (got {decimals}).");
         }
 
-        var explanation = Explainer.Run(SpecReader.ReadFile(specFile.FullName), steps);
+        var explanation = Explainer.Run(ModelFile.ReadWithData(specFile.FullName, "explain"), steps);
         string text = Render(explanation, format, decimals, byUnit);
         if (output is null)
         {

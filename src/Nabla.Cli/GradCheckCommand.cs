@@ -39,7 +39,7 @@ public static class GradCheckCommand
 
     public static int Run(FileInfo specFile, int? sampleSize)
     {
-        var spec = SpecReader.ReadFile(specFile.FullName);
+        var spec = ModelFile.ReadWithData(specFile.FullName, "gradcheck");
         var network = ModelBuilder.BuildNetwork<double>(spec);
         var data = ModelBuilder.LoadData(spec);
         var results = WithProgress(progress => GradientCheck.Run(network, data.X, data.Y, new GradientCheckOptions(sampleSize, spec.Train.Seed, progress)));

@@ -30,7 +30,7 @@ public static class PredictCommand
 
     public static int Run(FileInfo modelFile, string? x, FileInfo? csv, string? label)
     {
-        var model = SpecReader.ReadFile(modelFile.FullName);
+        var model = ModelFile.Read(modelFile.FullName);
         var data = csv is null ? new ModelCsvData("--x", ParseRows(x!), null, null) : ModelCsv.Read(model, csv.FullName, label, labelRequired: false);
         foreach (string note in data.Notes)
         {

@@ -16,6 +16,8 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     CheckCommand.Create(),
     PlotCommand.Create(),
     DiagramCommand.Create(),
+    ExportCommand.Create(),
+    ImportCommand.Create(),
     ServeCommand.Create(),
 };
 return CommandRunner.Run(root, args);

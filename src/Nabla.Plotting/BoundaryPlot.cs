@@ -20,7 +20,7 @@ public static class BoundaryPlot
     /// <summary>
     /// Colours each point of a grid over the data (plus a margin) by the class the model predicts there,
     /// draws the ŷ = ½ contour for a one-column output, and puts the data points on top in their true class's colour.
-    /// <paramref name="predict"/> maps input rows (each a double[2]) to output rows, read by <see cref="ConfusionMatrix.ClassOf"/>.
+    /// <paramref name="predict"/> maps input rows (each a double[2]) to output rows, read by ConfusionMatrix.ClassOf.
     /// </summary>
     public static void Save(
         Func<double[][], double[][]> predict,

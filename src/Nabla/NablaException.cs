@@ -6,7 +6,9 @@ namespace Nabla;
 /// </summary>
 public class NablaException : Exception
 {
+    /// <summary>An error with a message fit to show the user.</summary>
     public NablaException(string message) : base(message) { }
 
+    /// <summary>An error with a message fit to show the user, and its cause.</summary>
     public NablaException(string message, Exception inner) : base(message, inner) { }
 }

@@ -25,6 +25,7 @@ public sealed class Network<T>
     private readonly FusedDelta fusedDelta;
     private Matrix<T> outputGradient;
 
+    /// <summary>A network of <paramref name="layers"/> stacked on <paramref name="inputs"/> inputs, trained on <paramref name="loss"/>.</summary>
     public Network(int inputs, IReadOnlyList<Dense<T>> layers, Loss loss)
     {
         if (layers.Count == 0)
@@ -81,12 +82,16 @@ public sealed class Network<T>
         fusedDelta = FusedDeltaOf(this.layers[^1].Activation, loss);
     }
 
+    /// <summary>The number of inputs of each example.</summary>
     public int Inputs { get; }
 
+    /// <summary>The number of outputs (the last layer's units).</summary>
     public int Outputs => Layers[^1].Units;
 
+    /// <summary>The layers, from the input to the output.</summary>
     public IReadOnlyList<Dense<T>> Layers { get; }
 
+    /// <summary>The loss the network is trained on.</summary>
     public Loss Loss { get; }
 
     /// <summary>
@@ -150,7 +155,7 @@ public sealed class Network<T>
     /// <summary>
     /// Backpropagation and a plain gradient-descent step in one pass, from the top layer down: each layer
     /// hands dX = dZ·Wᵀ down with its W as it was, then takes W ← W − η·dW and b ← b − η·db at once
-    /// (α = −η), the large ones inside the dW product (see <see cref="Dense{T}.BackwardFromDelta(bool, T?)"/>).
+    /// (α = −η), the large ones inside the dW product (see <see cref="Dense{T}.BackwardFromDelta(bool)"/>).
     /// The new parameters are exactly those of <see cref="Backward"/> followed by Sgd's update; the dW
     /// buffers of large layers are left without the gradient.
     /// </summary>

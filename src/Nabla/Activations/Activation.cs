@@ -46,6 +46,7 @@ public abstract class Activation
     public abstract T Apply<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 
     /// <summary>The activation a spec names; alpha is leaky_relu's slope for z &lt; 0.</summary>
@@ -65,6 +66,7 @@ public abstract class Activation
         _ => null,
     };
 
+    /// <summary>The names a spec may give an activation.</summary>
     public static readonly string[] Names = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "softplus", "silu", "softmax"];
 
     /// <summary>The α a layer of this activation uses when the spec gives none: leaky_relu's slope, elu's α; null for the others.</summary>

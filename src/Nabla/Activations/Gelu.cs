@@ -13,12 +13,16 @@ public sealed class Gelu : Activation
     private const double InverseSqrt2 = 0.70710678118654752;   // 1/√2
     private const double InverseSqrt2Pi = 0.39894228040143268; // 1/√(2π)
 
+    /// <inheritdoc/>
     public override string Name => "gelu";
 
+    /// <inheritdoc/>
     public override void Forward<T>(Matrix<T> z, Matrix<T> a) => EachElement(z, a);
 
+    /// <inheritdoc/>
     public override T Apply<T>(T z) => z * T.CreateChecked(Cdf(double.CreateChecked(z)));
 
+    /// <inheritdoc/>
     public override T Derivative<T>(T z, T a)
     {
         double x = double.CreateChecked(z);

@@ -7,17 +7,23 @@ namespace Nabla.Activations;
 /// <summary>σ(z) = 1 / (1 + e^−z), σ′(z) = σ(z)(1 − σ(z)).</summary>
 public sealed class Sigmoid : Activation
 {
+    /// <inheritdoc/>
     public override string Name => "sigmoid";
 
+    /// <inheritdoc/>
     public override void Forward<T>(Matrix<T> z, Matrix<T> a) => SigmoidKernel<T>.Instance.Forward(z, a);
 
+    /// <inheritdoc/>
     public override void Backward<T>(Matrix<T> z, Matrix<T> a, Matrix<T> dA, Matrix<T> dZ) =>
         SigmoidKernel<T>.Instance.Backward(z, a, dA, dZ);
 
+    /// <inheritdoc/>
     public override ActivationKernel<T> KernelFor<T>() => SigmoidKernel<T>.Instance;
 
+    /// <inheritdoc/>
     public override T Apply<T>(T z) => T.One / (T.One + T.Exp(-z));
 
+    /// <inheritdoc/>
     public override T Derivative<T>(T z, T a) => a * (T.One - a);
 }
 
@@ -61,7 +67,7 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
     // (a layer this wide computes σ with the vectorised exponential, as ForwardSmall declines it)
     internal override ScalarActivation<T>? OneByOne(int units) => units < Elementwise.SigmoidScalarBelow ? new(sigmoid: true, T.Zero) : null;
 
-    /// <summary>The scalar forms of <see cref="Elementwise.Sigmoid{T}"/> and <see cref="Elementwise.SigmoidBackward{T}"/>.</summary>
+    /// <summary>The scalar forms of Elementwise.Sigmoid and Elementwise.SigmoidBackward.</summary>
     internal readonly struct Function : IScalarActivation<T>
     {
         public T Apply(T z) => Elementwise.Sigmoid(z);                          // σ(z) = 1 / (1 + e^−z)

@@ -10,10 +10,13 @@ namespace Nabla.Activations;
 /// </summary>
 public sealed class Softmax : Activation
 {
+    /// <inheritdoc/>
     public override string Name => "softmax";
 
+    /// <inheritdoc/>
     public override bool IsElementWise => false;
 
+    /// <inheritdoc/>
     public override void Forward<T>(Matrix<T> z, Matrix<T> a)
     {
         a.SetRows(z.Rows);
@@ -82,9 +85,11 @@ public sealed class Softmax : Activation
         return j;
     }
 
+    /// <inheritdoc/>
     public override T Apply<T>(T z) =>
         throw new InvalidOperationException("softmax depends on the whole row; use Forward.");
 
+    /// <inheritdoc/>
     public override T Derivative<T>(T z, T a) =>
         throw new InvalidOperationException("softmax has a full Jacobian, not an element-wise derivative.");
 }

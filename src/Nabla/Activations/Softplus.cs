@@ -6,8 +6,10 @@ namespace Nabla.Activations;
 /// <summary>softplus(z) = ln(1 + eᶻ), a smooth ReLU; its derivative is σ(z) = 1/(1 + e^(−z)).</summary>
 public sealed class Softplus : Activation
 {
+    /// <inheritdoc/>
     public override string Name => "softplus";
 
+    /// <inheritdoc/>
     public override void Forward<T>(Matrix<T> z, Matrix<T> a) => EachElement(z, a);
 
     /// <summary>max(z, 0) + ln(1 + e^(−|z|)): the same value, without overflow for large z.</summary>
@@ -21,5 +23,6 @@ public sealed class Softplus : Activation
         return u == T.One ? x : T.Log(u) * x / (u - T.One);
     }
 
+    /// <inheritdoc/>
     public override T Derivative<T>(T z, T a) => T.One / (T.One + T.Exp(-z));
 }

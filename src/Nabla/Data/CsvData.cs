@@ -17,6 +17,9 @@ public static class CsvData
     private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
         Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c != '\t').ToArray());
 
+    /// <summary>Reads the CSV file at <paramref name="path"/>: a header row, then one example per line.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="label">The name of the label column.</param>
     /// <param name="labelOptional">When the file has no column <paramref name="label"/>, read every column as a feature
     /// (new inputs to predict) instead of failing.</param>
     /// <param name="pathFix">The fix for a file that cannot be read, naming where its path was given (default: the spec's "data").</param>

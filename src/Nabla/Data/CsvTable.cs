@@ -15,8 +15,10 @@ public sealed record CsvTable(string File, IReadOnlyList<string> Header, int Lab
     /// <summary>A line to tell the user when the file is not comma-separated (null when it is).</summary>
     public string? DelimiterNote => Delimiter == ',' ? null : $"{File}: read as {CsvData.NameOf(Delimiter)}-separated (its header has no commas between the columns).";
 
+    /// <summary>The name of the label column.</summary>
     public string Label => Header[LabelColumn];
 
+    /// <summary>Whether the file has the label column.</summary>
     public bool HasLabel => LabelColumn >= 0;
 
     /// <summary>The names of the feature columns, in the order of X's columns.</summary>

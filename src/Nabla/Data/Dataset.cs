@@ -5,6 +5,7 @@ namespace Nabla.Data;
 /// <summary>A design matrix X (one example per row) and its labels Y (one row per example).</summary>
 public sealed record Dataset(string Name, Matrix<double> X, Matrix<double> Y)
 {
+    /// <summary>The number of examples.</summary>
     public int Count => X.Rows;
 
     /// <summary>The same data in another precision.</summary>

@@ -5,8 +5,10 @@ namespace Nabla.Data;
 /// <summary>The two-input logic gates, inputs (0,0), (0,1), (1,0), (1,1) in that order.</summary>
 public static class LogicGates
 {
+    /// <summary>The names of the built-in logic gates.</summary>
     public static readonly string[] Names = ["xor", "or", "and", "nand", "xnor"];
 
+    /// <summary>The gate named <paramref name="name"/> (xor, or, and, nand, xnor) as a data set, or null for another name.</summary>
     public static Dataset? Find(string name)
     {
         Func<bool, bool, bool>? gate = name switch

@@ -80,6 +80,7 @@ public sealed record Standardization(double[] Mean, double[] Std)
         return (mean * s, Math.Max(Math.Sqrt(squares / m) * s, double.Epsilon));
     }
 
+    /// <summary>The number of inputs standardised.</summary>
     public int Features => Mean.Length;
 
     /// <summary>z_ij = (x_ij − μ_j) / σ_j.</summary>
@@ -99,6 +100,7 @@ public sealed record Standardization(double[] Mean, double[] Std)
         return z;
     }
 
+    /// <summary>z = (x − μ)/σ for every row of raw inputs.</summary>
     public double[][] Apply(IReadOnlyList<double[]> rows) =>
         Apply(Matrix<double>.FromRows(rows, Features)).ToRows();
 

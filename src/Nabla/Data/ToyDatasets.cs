@@ -10,12 +10,16 @@ namespace Nabla.Data;
 /// </summary>
 public static class ToyDatasets
 {
+    /// <summary>The names of the built-in toy data sets.</summary>
     public static readonly string[] Names = ["moons", "circles", "spirals", "blobs"];
 
+    /// <summary>The number of points drawn when none is given.</summary>
     public const int DefaultCount = 200;
 
+    /// <summary>The standard deviation of the Gaussian noise when none is given.</summary>
     public const double DefaultNoise = 0.1;
 
+    /// <summary>The number of classes of spirals and blobs when none is given.</summary>
     public const int DefaultClasses = 2;
 
     /// <summary>The largest noise allowed: the shapes span about 2, so beyond this the points are noise alone.</summary>

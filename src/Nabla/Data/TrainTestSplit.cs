@@ -11,6 +11,7 @@ namespace Nabla.Data;
 /// </summary>
 public static class TrainTestSplit
 {
+    /// <summary>Splits <paramref name="count"/> examples into a training and a held-out part of about <paramref name="fraction"/>, shuffled with <paramref name="seed"/>; stratified by class when <paramref name="labels"/> are given.</summary>
     public static (int[] Train, int[] Test) Indices(int count, double fraction, ulong seed, IReadOnlyList<int>? labels = null)
     {
         if (fraction is < 0 or >= 1)

@@ -5,6 +5,7 @@ namespace Nabla.Gradients;
 
 /// <summary>What to check, and whom to tell how far it has got.</summary>
 /// <param name="SampleSize">Check at most this many elements of each tensor, drawn with <paramref name="Seed"/>; null checks all.</param>
+/// <param name="Seed">The seed of the sample.</param>
 /// <param name="Progress">Called with (elements done, elements in all) as the check goes.</param>
 public sealed record GradientCheckOptions(int? SampleSize = null, ulong Seed = 1, Action<long, long>? Progress = null);
 
@@ -21,7 +22,9 @@ public sealed record GradientCheckOptions(int? SampleSize = null, ulong Seed = 1
 /// </summary>
 public static class GradientCheck
 {
+    /// <summary>The step h of the central difference: 1e-4.</summary>
     public const double DefaultStep = 1e-4;
+    /// <summary>The floor of the relative error's denominator: 1e-7.</summary>
     public const double Floor = 1e-7;
 
     /// <summary>The relative error below which an element agrees.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Activations;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -16,7 +17,14 @@ public sealed class Dense<T>
     private readonly ActivationKernel<T> f;
     private Matrix<T> x = new(0, 0);
 
-    public Dense(int inputs, int units, Activation activation, bool hasBias = true)
+    /// <summary>
+    /// A layer of <paramref name="units"/> units on <paramref name="inputs"/> inputs with activation
+    /// <paramref name="activation"/>. W is drawn as a spec's layer without weights is: by <paramref name="init"/>,
+    /// or by default he (relu, leaky relu) or xavier (the others), from a generator seeded by
+    /// <paramref name="seed"/> (the same seed draws the same weights; give the layers of one network
+    /// different seeds to draw different ones). The bias starts at zero.
+    /// </summary>
+    public Dense(int inputs, int units, Activation activation, bool hasBias = true, ulong seed = 1, Initializer? init = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
@@ -25,6 +33,12 @@ public sealed class Dense<T>
         Activation = activation;
         f = activation.KernelFor<T>();
         W = new Matrix<T>(inputs, units);
+        double[] w = (init ?? Initializer.DefaultFor(activation.Name)).Draw(inputs, units, new SeededRandom(seed));
+        for (int i = 0; i < w.Length; i++)
+        {
+            W.Span[i] = T.CreateChecked(w[i]);
+        }
+
         B = hasBias ? new Matrix<T>(1, units) : null;
         Z = new Matrix<T>(0, units);
         A = new Matrix<T>(0, units);
@@ -34,10 +48,13 @@ public sealed class Dense<T>
         DB = new Matrix<T>(1, units);
     }
 
+    /// <summary>n_in, the number of inputs of each example.</summary>
     public int Inputs { get; }
 
+    /// <summary>n_out, the number of units (outputs).</summary>
     public int Units { get; }
 
+    /// <summary>The activation f.</summary>
     public Activation Activation { get; }
 
     /// <summary>Weights, n_in × n_out.</summary>
@@ -46,15 +63,19 @@ public sealed class Dense<T>
     /// <summary>Bias, 1 × n_out, or null for a layer without bias.</summary>
     public Matrix<T>? B { get; }
 
+    /// <summary>Whether an optimizer updates W (false freezes it).</summary>
     public bool TrainWeights { get; set; } = true;
 
+    /// <summary>Whether an optimizer updates b (false freezes it).</summary>
     public bool TrainBias { get; set; } = true;
 
     /// <summary>The input of the last forward pass (a reference, not a copy).</summary>
     public Matrix<T> X => x;
 
+    /// <summary>Z = X·W + b of the last forward pass (m × n_out).</summary>
     public Matrix<T> Z { get; private set; }
 
+    /// <summary>A = f(Z) of the last forward pass (m × n_out).</summary>
     public Matrix<T> A { get; private set; }
 
     /// <summary>δ = ∂L/∂Z of the last backward pass.</summary>

@@ -8,6 +8,7 @@ namespace Nabla.Layers;
 /// </summary>
 public sealed record Initializer(string Kind, double A = 0, double B = 0)
 {
+    /// <summary>The initialisations a spec may name.</summary>
     public static readonly string[] Kinds = ["zeros", "normal(scale)", "uniform(a,b)", "xavier", "he"];
 
     /// <summary>The largest magnitude normal's scale and uniform's bounds may have: larger weights only overflow.</summary>
@@ -78,6 +79,7 @@ public sealed record Initializer(string Kind, double A = 0, double B = 0)
         return w;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         "normal" => FormattableString.Invariant($"normal({A})"),

@@ -31,6 +31,7 @@ public sealed class Parameter<T>
     /// <summary>"W1", "b1", "W2", … (layers numbered from 1).</summary>
     public string Name { get; }
 
+    /// <summary>The parameter's values.</summary>
     public Matrix<T> Value { get; }
 
     /// <summary>∂L/∂Value after the last backward pass.</summary>

@@ -9,12 +9,16 @@ namespace Nabla.Losses;
 /// </summary>
 public sealed class AbsoluteError(Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
+    /// <inheritdoc/>
     public override string Name => "mae";
 
+    /// <inheritdoc/>
     public override string Formula => Reduction == Reduction.Mean ? "L = (1/N) Σ |ŷ − y|" : "L = Σ |ŷ − y|";
 
+    /// <inheritdoc/>
     public override int Normalizer(int m, int k) => Reduction == Reduction.Mean ? m * k : 1;
 
+    /// <inheritdoc/>
     public override T Value<T>(Matrix<T> yHat, Matrix<T> y)
     {
         var p = yHat.Span;
@@ -28,6 +32,7 @@ public sealed class AbsoluteError(Reduction reduction = Reduction.Mean) : Loss(r
         return sum / T.CreateChecked(Normalizer(yHat.Rows, yHat.Cols));
     }
 
+    /// <inheritdoc/>
     public override void Gradient<T>(Matrix<T> yHat, Matrix<T> y, Matrix<T> dA)
     {
         dA.SetRows(yHat.Rows);

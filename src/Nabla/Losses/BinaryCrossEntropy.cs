@@ -10,14 +10,18 @@ namespace Nabla.Losses;
 /// </summary>
 public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
+    /// <inheritdoc/>
     public override string Name => "bce";
 
+    /// <inheritdoc/>
     public override string Formula => Reduction == Reduction.Mean
         ? "L = −(1/N) Σ [y log p + (1 − y) log(1 − p)]"
         : "L = −Σ [y log p + (1 − y) log(1 − p)]";
 
+    /// <inheritdoc/>
     public override int Normalizer(int m, int k) => Reduction == Reduction.Mean ? m * k : 1;
 
+    /// <inheritdoc/>
     public override T Value<T>(Matrix<T> yHat, Matrix<T> y)
     {
         var p = yHat.Span;
@@ -37,6 +41,7 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : L
         return -sum / T.CreateChecked(Normalizer(yHat.Rows, yHat.Cols));
     }
 
+    /// <inheritdoc/>
     public override void Gradient<T>(Matrix<T> yHat, Matrix<T> y, Matrix<T> dA)
     {
         dA.SetRows(yHat.Rows);
@@ -70,6 +75,7 @@ public sealed class BinaryCrossEntropy(Reduction reduction = Reduction.Mean) : L
         }
     }
 
+    /// <inheritdoc/>
     public override string? CheckLabels(Matrix<double> y)
     {
         var t = y.Span;

@@ -10,14 +10,18 @@ namespace Nabla.Losses;
 /// </summary>
 public sealed class CategoricalCrossEntropy(Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
+    /// <inheritdoc/>
     public override string Name => "cce";
 
+    /// <inheritdoc/>
     public override string Formula => Reduction == Reduction.Mean
         ? "L = −(1/m) Σᵢ Σⱼ yᵢⱼ log pᵢⱼ"
         : "L = −Σᵢ Σⱼ yᵢⱼ log pᵢⱼ";
 
+    /// <inheritdoc/>
     public override int Normalizer(int m, int k) => Reduction == Reduction.Mean ? m : 1;
 
+    /// <inheritdoc/>
     public override T Value<T>(Matrix<T> yHat, Matrix<T> y)
     {
         var p = yHat.Span;
@@ -35,6 +39,7 @@ public sealed class CategoricalCrossEntropy(Reduction reduction = Reduction.Mean
         return -sum / T.CreateChecked(Normalizer(yHat.Rows, yHat.Cols));
     }
 
+    /// <inheritdoc/>
     public override void Gradient<T>(Matrix<T> yHat, Matrix<T> y, Matrix<T> dA)
     {
         dA.SetRows(yHat.Rows);
@@ -67,6 +72,7 @@ public sealed class CategoricalCrossEntropy(Reduction reduction = Reduction.Mean
         }
     }
 
+    /// <inheritdoc/>
     public override string? CheckLabels(Matrix<double> y)
     {
         for (int i = 0; i < y.Rows; i++)

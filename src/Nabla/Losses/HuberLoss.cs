@@ -10,18 +10,23 @@ namespace Nabla.Losses;
 /// </summary>
 public sealed class HuberLoss(double delta = HuberLoss.DefaultDelta, Reduction reduction = Reduction.Mean) : Loss(reduction)
 {
+    /// <summary>δ when the spec gives none: 1, as PyTorch.</summary>
     public const double DefaultDelta = 1.0;
 
     /// <summary>δ, where the quadratic part meets the linear part.</summary>
     public double Delta { get; } = delta > 0 && double.IsFinite(delta) ? delta
         : throw new ArgumentOutOfRangeException(nameof(delta), delta, "δ must be a positive finite number.");
 
+    /// <inheritdoc/>
     public override string Name => "huber";
 
+    /// <inheritdoc/>
     public override string Formula => (Reduction == Reduction.Mean ? "L = (1/N) Σ h(ŷ − y)" : "L = Σ h(ŷ − y)") + ", h(e) = ½e² if |e| ≤ δ, else δ(|e| − ½δ)";
 
+    /// <inheritdoc/>
     public override int Normalizer(int m, int k) => Reduction == Reduction.Mean ? m * k : 1;
 
+    /// <inheritdoc/>
     public override T Value<T>(Matrix<T> yHat, Matrix<T> y)
     {
         var p = yHat.Span;
@@ -39,6 +44,7 @@ public sealed class HuberLoss(double delta = HuberLoss.DefaultDelta, Reduction r
         return sum / T.CreateChecked(Normalizer(yHat.Rows, yHat.Cols));
     }
 
+    /// <inheritdoc/>
     public override void Gradient<T>(Matrix<T> yHat, Matrix<T> y, Matrix<T> dA)
     {
         dA.SetRows(yHat.Rows);

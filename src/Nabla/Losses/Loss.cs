@@ -6,7 +6,9 @@ namespace Nabla.Losses;
 /// <summary>How the per-term losses are combined: averaged (mean) or added up (sum).</summary>
 public enum Reduction
 {
+    /// <summary>The terms are averaged.</summary>
     Mean,
+    /// <summary>The terms are added up.</summary>
     Sum,
 }
 
@@ -16,8 +18,10 @@ public enum Reduction
 /// </summary>
 public abstract class Loss
 {
+    /// <summary>A loss combining its terms by <paramref name="reduction"/>.</summary>
     protected Loss(Reduction reduction) => Reduction = reduction;
 
+    /// <summary>How the terms are combined.</summary>
     public Reduction Reduction { get; }
 
     /// <summary>The canonical name used in spec files ("half_mse", "bce", …).</summary>
@@ -40,6 +44,7 @@ public abstract class Loss
     /// <summary>Why these labels are outside the loss's domain, or null when they fit.</summary>
     public virtual string? CheckLabels(Matrix<double> y) => null;
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 
     /// <summary>The loss a spec names, or null when the name is unknown.</summary>
@@ -57,6 +62,7 @@ public abstract class Loss
         _ => null,
     };
 
+    /// <summary>The names a spec may give a loss.</summary>
     public static readonly string[] Names = ["mse", "half_mse", "sse", "half_sse", "bce", "cce", "mae", "huber"];
 
     /// <summary>The smallest probability a log is taken of: p is clamped to [ε, 1 − ε].</summary>

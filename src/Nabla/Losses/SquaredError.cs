@@ -9,8 +9,10 @@ namespace Nabla.Losses;
 /// </summary>
 public sealed class SquaredError(bool half, Reduction reduction) : Loss(reduction)
 {
+    /// <summary>Whether the loss carries the factor ½ (half_mse, half_sse).</summary>
     public bool Half { get; } = half;
 
+    /// <inheritdoc/>
     public override string Name => (Half, Reduction) switch
     {
         (false, Reduction.Mean) => "mse",
@@ -19,6 +21,7 @@ public sealed class SquaredError(bool half, Reduction reduction) : Loss(reductio
         _ => "half_sse",
     };
 
+    /// <inheritdoc/>
     public override string Formula => (Half, Reduction) switch
     {
         (false, Reduction.Mean) => "L = (1/N) Σ (ŷ − y)²",
@@ -27,8 +30,10 @@ public sealed class SquaredError(bool half, Reduction reduction) : Loss(reductio
         _ => "L = ½ Σ (ŷ − y)²",
     };
 
+    /// <inheritdoc/>
     public override int Normalizer(int m, int k) => Reduction == Reduction.Mean ? m * k : 1;
 
+    /// <inheritdoc/>
     public override T Value<T>(Matrix<T> yHat, Matrix<T> y)
     {
         var p = yHat.Span;
@@ -44,6 +49,7 @@ public sealed class SquaredError(bool half, Reduction reduction) : Loss(reductio
         return scale * sum / T.CreateChecked(Normalizer(yHat.Rows, yHat.Cols));
     }
 
+    /// <inheritdoc/>
     public override void Gradient<T>(Matrix<T> yHat, Matrix<T> y, Matrix<T> dA)
     {
         dA.SetRows(yHat.Rows);

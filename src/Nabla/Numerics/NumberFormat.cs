@@ -9,6 +9,7 @@ namespace Nabla.Numerics;
 /// </summary>
 public static class NumberFormat
 {
+    /// <summary>The number of decimals shown when none is given.</summary>
     public const int DefaultDecimals = 4;
 
     /// <summary>The number as plain ASCII ("-0.125", "0.0001753"), without a leading "+".</summary>

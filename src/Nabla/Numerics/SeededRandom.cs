@@ -10,6 +10,7 @@ public sealed class SeededRandom
     private ulong s0, s1, s2, s3;
     private double? spareNormal;
 
+    /// <summary>A generator whose draws depend on <paramref name="seed"/> alone.</summary>
     public SeededRandom(ulong seed)
     {
         ulong x = seed;

@@ -16,8 +16,10 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
     /// <summary>ε, which keeps the division away from 0.</summary>
     public double Epsilon { get; } = Decay.Positive(epsilon, nameof(epsilon));
 
+    /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;
 
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var s = State(sums, slot, w.Length);

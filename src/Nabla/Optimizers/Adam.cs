@@ -26,10 +26,13 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
     /// <summary>AdamW (Loshchilov and Hutter): weight decay shrinks the weights, w ← w·(1 − η·λ), outside the moments.</summary>
     public bool Decoupled { get; init; }
 
+    /// <inheritdoc/>
     protected override bool DecouplesWeightDecay => Decoupled;
 
+    /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;
 
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var m = State(firstMoments, slot, w.Length);

@@ -16,10 +16,13 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool
     /// <summary>μ, the share of the velocity kept from one step to the next.</summary>
     public double Mu { get; } = Decay.Check(momentum, nameof(momentum));
 
+    /// <summary>Whether the update uses Nesterov's look-ahead.</summary>
     public bool Nesterov { get; } = nesterov;
 
+    /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;
 
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var v = State(velocities, slot, w.Length);

@@ -9,6 +9,7 @@ namespace Nabla.Optimizers;
 public abstract class Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>An optimizer with step size η = <paramref name="learningRate"/>.</summary>
     protected Optimizer(double learningRate) => LearningRate = learningRate;
 
     /// <summary>η.</summary>

@@ -23,8 +23,10 @@ public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double 
     /// <summary>μ, the momentum of the scaled step (0: none).</summary>
     public double Mu { get; } = Decay.Check(momentum, nameof(momentum));
 
+    /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;
 
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var s = State(squares, slot, w.Length);

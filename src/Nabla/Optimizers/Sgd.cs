@@ -7,6 +7,7 @@ namespace Nabla.Optimizers;
 public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <inheritdoc/>
     protected internal override bool UpdatesElementWise => true;
 
     /// <summary>
@@ -22,6 +23,7 @@ public sealed class Sgd<T>(double learningRate) : Optimizer<T>(learningRate)
         return WeightDecay == 0;
     }
 
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g) =>
         Elementwise.Axpy(Rate, g, w); // W ← W − η·dW
 }

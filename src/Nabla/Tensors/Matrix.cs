@@ -17,6 +17,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
     private int offset;
     private int rowCapacity;
 
+    /// <summary>A <paramref name="rows"/> × <paramref name="cols"/> matrix of zeros.</summary>
     public Matrix(int rows, int cols)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
@@ -35,13 +36,16 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         rowCapacity = cols == 0 ? int.MaxValue : data.Length / cols;
     }
 
+    /// <summary>The number of rows (examples).</summary>
     public int Rows { get; private set; }
 
+    /// <summary>The number of columns.</summary>
     public int Cols { get; }
 
     /// <summary>The most rows this matrix can hold without reallocating.</summary>
     public int RowCapacity => rowCapacity;
 
+    /// <summary>The number of elements, Rows × Cols.</summary>
     public int Length => Rows * Cols;
 
     /// <summary>The backing array (row-major from <see cref="Offset"/>, possibly longer than Rows × Cols), for the kernels.</summary>
@@ -53,11 +57,13 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Element [0, 0], for the kernels.</summary>
     internal ref T Start => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), offset);
 
+    /// <summary>The element at (<paramref name="row"/>, <paramref name="col"/>), counted from 0.</summary>
     public ref T this[int row, int col] => ref data[offset + (row * Cols) + col];
 
     /// <summary>The elements in row-major order.</summary>
     public Span<T> Span => data.AsSpan(offset, Rows * Cols);
 
+    /// <summary>The elements of row <paramref name="row"/>.</summary>
     public Span<T> Row(int row) => data.AsSpan(offset + (row * Cols), Cols);
 
     /// <summary>
@@ -114,8 +120,10 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
     private void TooManyRows(int rows) =>
         throw new ArgumentOutOfRangeException(nameof(rows), $"{rows} rows do not fit a buffer of {RowCapacity}.");
 
+    /// <summary>Sets every element to zero.</summary>
     public void Clear() => Span.Clear();
 
+    /// <summary>Copies every element into <paramref name="destination"/>, which has the same shape.</summary>
     public void CopyTo(Matrix<T> destination)
     {
         if (destination.Cols != Cols)
@@ -127,6 +135,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         Span.CopyTo(destination.Span);
     }
 
+    /// <summary>A copy with its own storage.</summary>
     public Matrix<T> Clone()
     {
         var copy = new Matrix<T>(Rows, Cols);
@@ -134,6 +143,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         return copy;
     }
 
+    /// <summary>A matrix of the given rows (each of <paramref name="cols"/> values, or of the first row's length).</summary>
     public static Matrix<T> FromRows(IReadOnlyList<IReadOnlyList<double>> rows, int? cols = null)
     {
         int c = cols ?? (rows.Count == 0 ? 0 : rows[0].Count);
@@ -154,6 +164,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         return m;
     }
 
+    /// <summary>A <paramref name="rows"/> × <paramref name="cols"/> matrix of <paramref name="values"/>, row by row.</summary>
     public static Matrix<T> FromArray(int rows, int cols, params double[] values)
     {
         if (values.Length != rows * cols)
@@ -176,6 +187,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
             ? throw new ArgumentException("The array is smaller than the matrix.")
             : new Matrix<T>(rows, cols, values);
 
+    /// <summary>The elements as rows of doubles.</summary>
     public double[][] ToRows()
     {
         var rows = new double[Rows][];
@@ -191,6 +203,7 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         return rows;
     }
 
+    /// <summary>The elements as doubles, row by row.</summary>
     public double[] ToArray()
     {
         var flat = new double[Length];
@@ -203,5 +216,6 @@ public sealed class Matrix<T> where T : unmanaged, IFloatingPointIeee754<T>
         return flat;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"Matrix<{typeof(T).Name}> {Rows}×{Cols}";
 }

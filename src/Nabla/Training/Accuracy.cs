@@ -10,6 +10,7 @@ namespace Nabla.Training;
 /// </summary>
 public static class Accuracy
 {
+    /// <summary>The number of rows whose prediction <paramref name="yHat"/> picks the class of <paramref name="y"/> (the same argmax, or for one column the same side of ½).</summary>
     public static int CountCorrect<T>(Matrix<T> yHat, Matrix<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

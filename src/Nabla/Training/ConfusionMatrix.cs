@@ -30,6 +30,7 @@ public sealed class ConfusionMatrix
     /// <summary>Counts[actual, predicted] (a copy).</summary>
     public int[,] Counts => (int[,])_counts.Clone();
 
+    /// <summary>The number of examples counted.</summary>
     public int Total { get; }
 
     /// <summary>Fraction of examples on the diagonal (0 when there are none).</summary>

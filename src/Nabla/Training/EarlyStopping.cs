@@ -8,12 +8,16 @@ namespace Nabla.Training;
 /// </summary>
 public sealed record EarlyStopping
 {
+    /// <summary>The history column watched, e.g. "val_loss" or "val_accuracy".</summary>
     public string Monitor { get; init; } = "val_loss";
 
+    /// <summary>The number of epochs in a row without improvement after which training stops.</summary>
     public int Patience { get; init; } = 10;
 
+    /// <summary>The least change that counts as an improvement.</summary>
     public double MinDelta { get; init; }
 
+    /// <summary>Whether the model keeps the best epoch's weights rather than the last.</summary>
     public bool RestoreBest { get; init; } = true;
 
     /// <summary>True when larger is better for the monitor (an accuracy).</summary>

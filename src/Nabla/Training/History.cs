@@ -94,6 +94,7 @@ public sealed class History
         return c < 0 ? throw new KeyNotFoundException($"The history has no column '{column}'.") : [.. values[c]];
     }
 
+    /// <summary>The index of <paramref name="column"/>, or −1 when the history has no such column.</summary>
     public int IndexOf(string column)
     {
         for (int i = 0; i < Columns.Count; i++)

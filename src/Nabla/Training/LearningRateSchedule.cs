@@ -16,25 +16,31 @@ public abstract record LearningRateSchedule
 /// <summary>StepLR: η = η₀·γ^⌊e/k⌋ (the rate falls by γ every k epochs).</summary>
 public sealed record StepDecay(int StepSize, double Gamma) : LearningRateSchedule
 {
+    /// <inheritdoc/>
     public override double Rate(double baseRate, int epoch) => baseRate * Math.Pow(Gamma, epoch / StepSize);
 
+    /// <inheritdoc/>
     public override string Describe() => FormattableString.Invariant($"×{Gamma:R} every {StepSize} epochs");
 }
 
 /// <summary>ExponentialLR: η = η₀·γ^e.</summary>
 public sealed record ExponentialDecay(double Gamma) : LearningRateSchedule
 {
+    /// <inheritdoc/>
     public override double Rate(double baseRate, int epoch) => baseRate * Math.Pow(Gamma, epoch);
 
+    /// <inheritdoc/>
     public override string Describe() => FormattableString.Invariant($"×{Gamma:R} every epoch");
 }
 
 /// <summary>CosineAnnealingLR: η = η_min + (η₀ − η_min)·(1 + cos(π·e/T))/2.</summary>
 public sealed record CosineAnnealing(int TMax, double EtaMin) : LearningRateSchedule
 {
+    /// <inheritdoc/>
     public override double Rate(double baseRate, int epoch) =>
         EtaMin + ((baseRate - EtaMin) * (1 + Math.Cos(Math.PI * epoch / TMax)) / 2);
 
+    /// <inheritdoc/>
     public override string Describe() => FormattableString.Invariant($"cosine over {TMax} epochs down to {EtaMin:R}");
 }
 
@@ -45,9 +51,11 @@ public sealed record CosineAnnealing(int TMax, double EtaMin) : LearningRateSche
 /// </summary>
 public sealed record Warmup(int Epochs, LearningRateSchedule? Then) : LearningRateSchedule
 {
+    /// <inheritdoc/>
     public override double Rate(double baseRate, int epoch) =>
         epoch < Epochs ? baseRate * (epoch + 1) / Epochs
         : Then?.Rate(baseRate, epoch - Epochs) ?? baseRate;
 
+    /// <inheritdoc/>
     public override string Describe() => $"linear warm-up over {Epochs} epochs" + (Then is { } then ? $", then {then.Describe()}" : "");
 }

@@ -8,7 +8,9 @@ namespace Nabla.Training;
 /// </summary>
 public sealed record Metric(string Name, Loss? Loss)
 {
+    /// <summary>The share of examples classified correctly.</summary>
     public static Metric Accuracy { get; } = new("accuracy", null);
 
+    /// <summary>The value of <paramref name="loss"/>, watched as a metric.</summary>
     public static Metric OfLoss(Loss loss) => new(loss.Name, loss);
 }

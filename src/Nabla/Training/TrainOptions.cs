@@ -3,6 +3,7 @@ namespace Nabla.Training;
 /// <summary>How to run the epochs: batch size (0 = the full batch), shuffling and its seed.</summary>
 public sealed record TrainOptions
 {
+    /// <summary>The number of passes over the data.</summary>
     public int Epochs { get; init; } = 1000;
 
     /// <summary>Examples per step; 0 means all of them (full-batch gradient descent), 1 one at a time.</summary>
@@ -11,6 +12,7 @@ public sealed record TrainOptions
     /// <summary>Visit the examples in a new random order every epoch.</summary>
     public bool Shuffle { get; init; }
 
+    /// <summary>The seed of the shuffles.</summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>Stop after this many optimizer steps (0: run every epoch). An explanation runs N steps.</summary>

@@ -24,6 +24,7 @@ public sealed class Trainer<T>
     private StepPlan<T>? plan;
     private WeightSnapshots<T>? snapshots;
 
+    /// <summary>A trainer of <paramref name="network"/> by <paramref name="optimizer"/>, watching <paramref name="monitors"/> besides the loss.</summary>
     public Trainer(Network<T> network, Optimizer<T> optimizer, TrainOptions options, IReadOnlyList<Metric>? monitors = null)
     {
         this.network = network;

@@ -54,11 +54,11 @@ public class PredictEvaluateTests
     }
 
     [Theory]
-    [InlineData("a,b,c,d,label\n5.1,3.5,1.4,0.2,setosa\n", "4 input columns", 0)] // wrong names are fine; the count matters
+    [InlineData("a,b,c,d,label\n5.1,3.5,1.4,0.2,setosa\n", "has no column \"sepal_length_cm\", \"sepal_width_cm\"", 1)] // the model takes its inputs by name
     [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,x,0.2,setosa\n", "line 2, column 3 \"petal_length_cm\": \"x\" is not a number", 1)]
     [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,1.4,setosa\n", "line 2 has 4 values but the header has 5 columns", 1)]
     [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,NaN,1.4,0.2,setosa\n", "line 2, column 2 \"sepal_width_cm\": \"NaN\" is not a finite number", 1)]
-    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,label\n5.1,3.5,1.4,setosa\n", "3 input columns", 1)]
+    [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,label\n5.1,3.5,1.4,setosa\n", "has no column \"petal_width_cm\"", 1)]
     [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,1.4,0.2,rose\n", "\"rose\" is not one of the model's classes", 1)]
     public void Evaluate_CsvProblems_NameTheFileAndPlace(string text, string message, int exit)
     {

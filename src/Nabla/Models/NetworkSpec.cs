@@ -1,0 +1,36 @@
+using System.Numerics;
+using Nabla.Activations;
+using Nabla.Losses;
+using Nabla.Specs;
+
+namespace Nabla.Models;
+
+/// <summary>A network built in code as a model file's spec: its layers, weights, loss and precision.</summary>
+internal static class NetworkSpec
+{
+    public static ModelSpec Of<T>(Network<T> network, string? name)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var spec = new ModelSpec { Name = name, Inputs = network.Inputs };
+        foreach (var layer in network.Layers)
+        {
+            spec.Layers.Add(new LayerSpec
+            {
+                Units = layer.Units,
+                Activation = layer.Activation.Name,
+                Alpha = layer.Activation is LeakyRelu leaky ? leaky.Alpha : null,
+                Weights = layer.W.ToRows(),
+                HasBias = layer.B is not null,
+                Bias = layer.B?.ToArray(),
+                Trainable = layer.TrainWeights,
+                TrainBias = layer.TrainBias,
+            });
+        }
+
+        var loss = network.Loss;
+        var byName = Loss.FromName(loss.Name);
+        spec.Loss = new LossSpec(loss.Name, byName is not null && byName.Reduction == loss.Reduction ? null : loss.Reduction);
+        spec.Train.Precision = typeof(T) == typeof(float) ? "float32" : "float64";
+        return spec;
+    }
+}
