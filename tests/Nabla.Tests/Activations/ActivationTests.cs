@@ -247,7 +247,9 @@ public class ActivationTests
         Assert.IsType<Identity>(Activation.FromName("linear"));
         Assert.IsType<Sigmoid>(Activation.FromName("logistic"));
         Assert.Equal(0.3, ((LeakyRelu)Activation.FromName("leaky_relu", 0.3)!).Alpha);
-        Assert.Null(Activation.FromName("swish"));
+        Assert.IsType<Silu>(Activation.FromName("swish"));
+        Assert.Equal(0.5, ((Elu)Activation.FromName("elu", 0.5)!).Alpha);
+        Assert.Null(Activation.FromName("mish"));
     }
 
     [Theory]

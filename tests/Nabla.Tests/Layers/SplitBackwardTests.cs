@@ -15,6 +15,7 @@ namespace Nabla.Tests.Layers;
 /// cores by the first layer's units (SplitBackward), must give bit for bit what the layer-by-layer pass
 /// gives: δ₁, dA₁, every dW and db, and with a descent step every new W and b.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class SplitBackwardTests
 {
     /// <summary>

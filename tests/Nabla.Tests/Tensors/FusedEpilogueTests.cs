@@ -17,6 +17,7 @@ namespace Nabla.Tests.Tensors;
 /// (partial tiles, k over one or two kc blocks, packed B), with any thread count, and on matrices
 /// stored part-way into their arrays.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class FusedEpilogueTests
 {
     private static readonly (int M, int K, int N)[] Shapes =

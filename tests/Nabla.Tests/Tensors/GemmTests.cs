@@ -9,6 +9,7 @@ using Nabla.Tensors;
 // "Tensors.Matrix<double>", which a Nabla.Tests.Tensors namespace would capture.
 namespace Nabla.Tests.Tensors;
 
+[Collection(ThreadSettings.Name)]
 public class GemmTests
 {
     /// <summary>Runs <paramref name="body"/> with <see cref="Gemm.Threads"/> set to <paramref name="threads"/>, then puts it back.</summary>

@@ -12,6 +12,7 @@ namespace Nabla.Tests.Tensors;
 /// bit, what the packed kernel computes the plain way followed by the separate passes: Z = X·W (+ b, + f),
 /// dW = Xᵀ·dZ (and the descent W ← W + α·dW), dX = dZ·Wᵀ (and the δ below), over one and several kc blocks.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class NarrowProductTests
 {
     private static readonly (int M, int K, int N)[] Shapes = [(64, 128, 10), (128, 64, 10), (33, 700, 16), (100, 1100, 3), (40, 60, 1), (256, 1024, 10)];

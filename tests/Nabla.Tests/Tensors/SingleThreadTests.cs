@@ -8,6 +8,7 @@ namespace Nabla.Tests.Tensors;
 /// Where threads cannot start (the library running as WebAssembly in a browser), every part of a
 /// large product runs on the calling thread, and the results are the bits the worker threads give.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class SingleThreadTests
 {
     [Theory]

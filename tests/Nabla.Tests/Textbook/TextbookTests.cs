@@ -22,6 +22,7 @@ namespace Nabla.Tests.Textbook;
 /// The engine sums in other orders (blocked products, vector registers, the fused δ = (A − Y)/N), so
 /// values agree to a few ulp of each quantity's scale: 1e-12 in double and 1e-4 in float.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class TextbookTests
 {
     [Property(Arbitrary = [typeof(Cases)], MaxTest = 100, Replay = "(1357924680,246813579)")]

@@ -13,6 +13,7 @@ namespace Nabla.Tests.Training;
 /// A training step (forward, loss, backward, update) allocates nothing once its buffers exist:
 /// on the tiny path, the small-product path, and the packed, multi-core GEMM path.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class AllocationTests
 {
     private static Network<T> Build<T>(int[] sizes, Activation hidden, Activation output, Loss loss)

@@ -9,6 +9,7 @@ namespace Nabla.Tests.Training;
 /// A long parameter vector is updated in fixed chunks shared out between the cores (each chunk with
 /// its own optimizer state): the values must be those of one update over the whole vector, for any thread count.
 /// </summary>
+[Collection(ThreadSettings.Name)]
 public class ChunkedUpdateTests
 {
     private const int Length = (2 * Optimizer<double>.Chunk) + 1234; // three chunks, the last one short
