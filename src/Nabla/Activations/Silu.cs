@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Activations;
 
@@ -13,12 +14,12 @@ public sealed class Silu : Activation
     public override void Forward<T>(Matrix<T> z, Matrix<T> a) => EachElement(z, a);
 
     /// <inheritdoc/>
-    public override T Apply<T>(T z) => z / (T.One + T.Exp(-z));
+    public override T Apply<T>(T z) => z * Elementwise.Sigmoid(z); // z·σ(z)
 
     /// <inheritdoc/>
     public override T Derivative<T>(T z, T a)
     {
-        T s = T.One / (T.One + T.Exp(-z)); // σ(z)
+        T s = Elementwise.Sigmoid(z);
         return s * (T.One + (z * (T.One - s)));
     }
 }

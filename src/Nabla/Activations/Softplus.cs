@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Activations;
 
@@ -24,5 +25,5 @@ public sealed class Softplus : Activation
     }
 
     /// <inheritdoc/>
-    public override T Derivative<T>(T z, T a) => T.One / (T.One + T.Exp(-z));
+    public override T Derivative<T>(T z, T a) => Elementwise.Sigmoid(z); // σ(z)
 }

@@ -103,7 +103,7 @@ public static class ModelCsv
         }
 
         int[] at = [.. names.Select(n => features.IndexOf(n))];
-        if (extra.Count == 0 && at.Select((c, i) => c == i).All(same => same))
+        if (extra.Count == 0 && at.SequenceEqual(Enumerable.Range(0, at.Length)))
         {
             return table; // (the model's order already)
         }

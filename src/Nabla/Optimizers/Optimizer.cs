@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Nabla.Layers;
 using Nabla.Tensors;
@@ -119,21 +120,28 @@ public abstract class Optimizer<T>
     }
 
     /// <summary>Weight decay where it applies (g ← g + λ·w, or w ← w·(1 − η·λ) when decoupled), then the optimizer's own rule.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Apply(int slot, Span<T> w, Span<T> g, bool decay)
     {
         if (decay && weightDecay != 0)
         {
-            if (DecouplesWeightDecay)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Multiply(w, T.CreateChecked(1 - (LearningRate * weightDecay)), w); // w ← w·(1 − η·λ)
-            }
-            else
-            {
-                Elementwise.Axpy(T.CreateChecked(weightDecay), w, g); // g ← g + λ·w
-            }
+            Decay(w, g); // (apart, so that a step without decay stays one call)
         }
 
         Update(slot, w, g);
+    }
+
+    /// <summary>g ← g + λ·w, or w ← w·(1 − η·λ) when decoupled.</summary>
+    private void Decay(Span<T> w, Span<T> g)
+    {
+        if (DecouplesWeightDecay)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(w, T.CreateChecked(1 - (LearningRate * weightDecay)), w); // w ← w·(1 − η·λ)
+        }
+        else
+        {
+            Elementwise.Axpy(T.CreateChecked(weightDecay), w, g); // g ← g + λ·w
+        }
     }
 
     /// <summary>Updates one parameter (index <paramref name="slot"/> names its state) in place.</summary>

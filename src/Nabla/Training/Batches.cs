@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Nabla.Numerics;
 using Nabla.Tensors;
@@ -63,6 +64,7 @@ internal sealed class Batches<T>
     public ReadOnlySpan<int> Rows(int start, int size) => order.AsSpan(start, size);
 
     /// <summary>Makes (Xb, Yb) the batch of rows order[start..start+size).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Load(int start, int size)
     {
         if (gather)
@@ -83,13 +85,17 @@ internal sealed class Batches<T>
     /// arrive while this step's backward pass runs rather than stall the next forward product. Only for
     /// batches of at least <see cref="PrefetchFrom"/> values: a small X stays in cache anyway.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchNext(int next)
     {
-        if (!prefetch || next >= x.Rows)
+        if (prefetch && next < x.Rows)
         {
-            return; // (small batches, or the epoch's last batch)
+            PrefetchRows(next); // (not for small batches, nor after the epoch's last batch)
         }
+    }
 
+    private void PrefetchRows(int next)
+    {
         int count = Math.Min(Size, x.Rows - next);
         if (!shuffle)
         {

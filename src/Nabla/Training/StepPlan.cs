@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Nabla.Layers;
 using Nabla.Optimizers;
@@ -57,14 +58,17 @@ internal sealed class StepPlan<T>
     public bool UpdatesInBackward => fused;
 
     /// <summary>The forward pass of the batch in <paramref name="xb"/>; returns A_L (a buffer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Matrix<T> Forward(Matrix<T> xb) => oneByOne is { } one ? one.Forward() : network.Forward(xb);
 
     /// <summary>
-    /// Backpropagation and the update for the last forward pass; <paramref name="examples"/> are the batch's rows
-    /// in the data and <paramref name="step"/> its number from 1 (for an observer).
+    /// Backpropagation and the update for the last forward pass, on the batch of <paramref name="batches"/> that starts
+    /// at <paramref name="start"/>; <paramref name="step"/> is its number from 1 (for an observer, who also sees its rows).
     /// </summary>
-    public void Learn(Matrix<T> xb, Matrix<T> yb, ReadOnlySpan<int> examples, long step)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Learn(Batches<T> batches, int start, int size, long step)
     {
+        var (xb, yb) = (batches.Xb, batches.Yb);
         if (oneByOne is { } single)
         {
             single.Backward(yb);
@@ -85,7 +89,7 @@ internal sealed class StepPlan<T>
             GradientClipping.Clip(parameters, clipNorm); // g ← g·c/(‖g‖ + 10⁻⁶) when ‖g‖ > c
         }
 
-        observer?.BeforeUpdate(step, examples, network, xb, yb);
+        observer?.BeforeUpdate(step, batches.Rows(start, size), network, xb, yb); // (the rows only when watched)
         if (flatValues is not null)
         {
             optimizer.Step(flatValues, valuesAt, flatGradients!, gradientsAt, flatCount); // every parameter in one pass

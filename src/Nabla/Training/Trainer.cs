@@ -201,7 +201,7 @@ public sealed class Trainer<T>
 
         totals.Add(loss, output, yb, size, batches.Count);
         batches.PrefetchNext(start + size);
-        step.Learn(xb, yb, batches.Rows(start, size), number);
+        step.Learn(batches, start, size, number);
         return loss;
     }
 }
