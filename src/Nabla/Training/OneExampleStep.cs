@@ -101,8 +101,11 @@ internal sealed class OneExampleStep<T>
     /// <summary>
     /// δ_L from the loss (as <see cref="Network{T}.Backward"/> starts), then down the layers:
     /// ∂L/∂w_ij = x_i·δ_j, ∂L/∂b_j = δ_j, and for the layer below δ_i = f′(z_i)·Σ_j δ_j·w_ij.
+    /// When <paramref name="descend"/>, each w_ij and b_j also takes the optimizer's step w ← w + α·∂L/∂w
+    /// (α = −η, see <see cref="Optimizers.Optimizer{T}.FusesAsDescent"/>) as soon as its gradient is known and
+    /// w_ij has been used for ∂L/∂x_i: the values of Backward then Sgd's update (multiply, then add, as its Axpy).
     /// </summary>
-    public void Backward(Matrix<T> y)
+    public void Backward(Matrix<T> y, bool descend = false, T alpha = default)
     {
         network.OutputDelta(y);
         for (int l = layers.Length - 1; l >= 0; l--)
@@ -116,9 +119,16 @@ internal sealed class OneExampleStep<T>
             if (layer.B is not null)
             {
                 ref T db = ref layer.DB.Start;
+                ref T b = ref layer.B.Start;
                 for (int j = 0; j < nOut; j++)
                 {
-                    Unsafe.Add(ref db, j) = T.Zero + Unsafe.Add(ref dz, j);                        // ∂L/∂b_j = δ_j (a sum of one row)
+                    T g = T.Zero + Unsafe.Add(ref dz, j);
+                    Unsafe.Add(ref db, j) = g;                                                     // ∂L/∂b_j = δ_j (a sum of one row)
+                    if (descend)
+                    {
+                        ref T bj = ref Unsafe.Add(ref b, j);
+                        bj = (alpha * g) + bj;                                                    // b_j ← b_j − η·∂L/∂b_j
+                    }
                 }
             }
 
@@ -134,8 +144,14 @@ internal sealed class OneExampleStep<T>
                 for (int j = 0; j < nOut; j++)
                 {
                     T delta = Unsafe.Add(ref dz, j);
-                    Unsafe.Add(ref dw, (i * nOut) + j) = T.Zero + (xi * delta);                  // ∂L/∂w_ij = x_i·δ_j
-                    sum += delta * Unsafe.Add(ref w, (i * nOut) + j);                              // ∂L/∂x_i = Σ_j δ_j·w_ij
+                    T g = T.Zero + (xi * delta);
+                    Unsafe.Add(ref dw, (i * nOut) + j) = g;                                        // ∂L/∂w_ij = x_i·δ_j
+                    ref T wij = ref Unsafe.Add(ref w, (i * nOut) + j);
+                    sum += delta * wij;                                                            // ∂L/∂x_i = Σ_j δ_j·w_ij
+                    if (descend)
+                    {
+                        wij = (alpha * g) + wij;                                                   // w_ij ← w_ij − η·∂L/∂w_ij
+                    }
                 }
 
                 if (below)

@@ -13,7 +13,7 @@ namespace Nabla.Training;
 /// <list type="bullet">
 /// <item>one example at a time through small layers: scalar loops (<see cref="OneExampleStep{T}"/>);</item>
 /// <item>an optimizer that fuses as descent (plain SGD) with nobody watching and no clipping: each layer's update is taken
-/// inside the backward pass (<see cref="Network{T}.BackwardDescending"/>), with the optimizer's own factor;</item>
+/// inside the backward pass (<see cref="Network{T}.BackwardDescending"/>, or the scalar loops' own), with the optimizer's own factor;</item>
 /// <item>otherwise: Network.Backward, then the optimizer on every parameter (as one vector where they are one).</item>
 /// </list>
 /// </summary>
@@ -48,7 +48,8 @@ internal sealed class StepPlan<T>
 
         network.Reserve(batch);
         oneByOne = batch == 1 && observer is null ? OneExampleStep<T>.For(network, xb) : null;
-        fused = flat is not null && oneByOne is null && observer is null && clipNorm == 0 && optimizer.FusesAsDescent(out _);
+        bool descends = observer is null && clipNorm == 0 && optimizer.FusesAsDescent(out _);
+        fused = descends && flat is not null; // (no single vector: a frozen parameter, which must not move)
     }
 
     /// <summary>True when the steps run one example at a time through the layers' buffers (another forward pass, a validation one, unsettles them: plan again after it).</summary>
@@ -69,15 +70,23 @@ internal sealed class StepPlan<T>
     public void Learn(Batches<T> batches, int start, int size, long step)
     {
         var (xb, yb) = (batches.Xb, batches.Yb);
-        if (oneByOne is { } single)
+        if (fused && optimizer.FusesAsDescent(out var alpha)) // (asked each step: the rate may change between steps)
         {
-            single.Backward(yb);
-        }
-        else if (fused && optimizer.FusesAsDescent(out var alpha)) // (asked each step: the rate may change between steps)
-        {
-            network.BackwardDescending(yb, alpha); // backward pass and the optimizer's W ← W + α·dW in one
+            if (oneByOne is { } one)
+            {
+                one.Backward(yb, descend: true, alpha); // backward pass and the optimizer's W ← W + α·dW in one
+            }
+            else
+            {
+                network.BackwardDescending(yb, alpha);
+            }
+
             optimizer.CountStep();
             return;
+        }
+        else if (oneByOne is { } single)
+        {
+            single.Backward(yb);
         }
         else
         {

@@ -83,7 +83,9 @@ public class OneExampleStepTests
         var (x, y) = Data<T>(trained.Inputs, trained.Outputs);
         Assert.NotNull(OneExampleStep<T>.For(trained, Matrix<T>.RowsOf(x, 0, 1)));
         var options = new TrainOptions { Epochs = 5, BatchSize = 1, Shuffle = shuffle, Seed = 4 };
-        var history = new Trainer<T>(trained, new Sgd<T>(0.2), options).Fit(x, y).History;
+        var trainer = new Trainer<T>(trained, new Sgd<T>(0.2), options);
+        var history = trainer.Fit(x, y).History;
+        Assert.True(trainer.UpdatesInBackward); // (SGD's update taken inside the scalar backward loop)
 
         // The same steps through the network's own Forward and Backward, one parameter updated at a time.
         var plain = Build<T>(shape, loss, bias);
@@ -100,6 +102,20 @@ public class OneExampleStepTests
 
         Assert.NotEqual(Theta.Values(Build<T>(shape, loss, bias)), values);
         Assert.Equal(epochLoss, history.Series("loss"));
+    }
+
+    [Fact]
+    public void AFrozenLayer_StaysPut_WhenTheUpdateWouldOtherwiseRideInTheBackwardLoop()
+    {
+        var trained = Build<double>("relu-sigmoid", new BinaryCrossEntropy(), bias: true);
+        var frozen = trained.Layers[0].W.ToArray();
+        trained.Layers[0].TrainWeights = false;
+        var (x, y) = Data<double>(trained.Inputs, trained.Outputs);
+        var trainer = new Trainer<double>(trained, new Sgd<double>(0.2), new TrainOptions { Epochs = 3, BatchSize = 1 });
+        trainer.Fit(x, y);
+        Assert.False(trainer.UpdatesInBackward);
+        Assert.Equal(frozen, trained.Layers[0].W.ToArray());
+        Assert.NotEqual(Build<double>("relu-sigmoid", new BinaryCrossEntropy(), bias: true).Layers[1].W.ToArray(), trained.Layers[1].W.ToArray());
     }
 
     [Fact]
