@@ -2,6 +2,7 @@ using System.Numerics;
 using Nabla.Activations;
 using Nabla.Layers;
 using Nabla.Losses;
+using Nabla.Numerics;
 using Nabla.Tensors;
 using Nabla.Tensors.Kernels;
 
@@ -143,6 +144,35 @@ public sealed class Network<T>
         return a;
     }
 
+    /// <summary>
+    /// The forward pass of a training step: as <see cref="Forward"/>, with inverted dropout on the output of each
+    /// layer that has a dropout rate, its mask drawn from <paramref name="random"/> (null: each layer's last mask
+    /// again, as a gradient check needs). Without dropout layers it is <see cref="Forward"/>.
+    /// </summary>
+    public Matrix<T> ForwardTraining(Matrix<T> x, SeededRandom? random)
+    {
+        var a = x;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            var layer = layers[l];
+            a = layer.Forward(a);          // A_l = f(A_{l−1}·W_l + b_l)
+            if (layer.Dropout > 0)
+            {
+                if (l == layers.Length - 1)
+                {
+                    throw new NablaException($"Layer {l + 1}, the output layer, has dropout {layer.Dropout}: dropout belongs on hidden layers only.");
+                }
+
+                layer.DropOut(random);     // A_l ← A_l ⊙ M_l
+            }
+        }
+
+        return a;
+    }
+
+    /// <summary>Whether some layer drops units out while training.</summary>
+    public bool HasDropout => layers.Any(l => l.Dropout > 0);
+
     /// <summary>L(A_L, Y) for the last forward pass.</summary>
     public T LossValue(Matrix<T> y) => lossValue(layers[^1].A, y);
 
@@ -166,13 +196,14 @@ public sealed class Network<T>
         OutputDelta(y);
         for (int l = layers.Length - 1; l >= 0; l--)
         {
-            if (l == 1 && !computeInputGradient && layers[1].BackwardWithBottom(layers[0], descent, Gemm.Threads))
+            if (l == 1 && !computeInputGradient && !layers[0].DroppedOut && layers[1].BackwardWithBottom(layers[0], descent, Gemm.Threads))
             {
                 break; // the two bottom layers in one pass, split between cores by the first layer's units
             }
 
             var below = l > 0 ? layers[l - 1] : null;
-            if (!layers[l].BackwardFromDelta(computeDx: l > 0 || computeInputGradient, descent, below) && below is not null)
+            var fusable = below is { DroppedOut: false } ? below : null; // (a dropped-out layer's δ takes its mask: Delta)
+            if (!layers[l].BackwardFromDelta(computeDx: l > 0 || computeInputGradient, descent, fusable) && below is not null)
             {
                 below.Delta(layers[l].DX); // dA_{l−1} = dX_l, the gradient from the layer above: dZ_{l−1} = dA_{l−1} ⊙ f′(Z_{l−1})
             }                              // (unless layer l computed it already, inside its dX product)

@@ -57,6 +57,7 @@ public static class ModelBuilder
             {
                 TrainWeights = ls.Trainable,
                 TrainBias = ls.TrainBias,
+                Dropout = ls.Dropout,
             };
             Matrix<T>.FromRows(ls.Weights!, ls.Units).CopyTo(layer.W);
             if (layer.B is not null)

@@ -44,7 +44,7 @@ public static class Explainer
 
         var layers = spec.Layers.Select((l, i) => new LayerInfo(
             i + 1, i == 0 ? spec.Inputs : spec.Layers[i - 1].Units, l.Units, l.Activation,
-            Activations.Activation.AlphaFor(l.Activation) is { } fallback ? l.Alpha ?? fallback : null, l.HasBias)).ToList();
+            Activations.Activation.AlphaFor(l.Activation) is { } fallback ? l.Alpha ?? fallback : null, l.HasBias, l.Dropout)).ToList();
         var loss = network.Loss;
         return new Explanation(
             spec, layers, loss.Name, loss.Formula, loss.Reduction, spec.Train.Optimizer, spec.Train.LearningRate,

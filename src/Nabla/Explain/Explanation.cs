@@ -4,7 +4,8 @@ using Nabla.Specs;
 namespace Nabla.Explain;
 
 /// <summary>One layer as an explanation describes it.</summary>
-public sealed record LayerInfo(int Number, int Inputs, int Units, string Activation, double? Alpha, bool HasBias);
+/// <param name="Dropout">p of dropout on the layer's output while training (0: none).</param>
+public sealed record LayerInfo(int Number, int Inputs, int Units, string Activation, double? Alpha, bool HasBias, double Dropout = 0);
 
 /// <summary>
 /// What <c>nabla explain</c> shows: the network, the loss, and the trace of N training steps,

@@ -45,6 +45,10 @@ public sealed class Trace<T> : IStepObserver<T>
 
             s.Set($"Z{l}", ToDouble(layer.Z));
             s.Set($"A{l}", ToDouble(layer.A));
+            if (layer.Mask is { } mask)
+            {
+                s.Set($"M{l}", ToDouble(mask)); // dropout's mask: A = f(Z) ⊙ M
+            }
         }
 
         var output = network.Layers[^1];
@@ -60,7 +64,7 @@ public sealed class Trace<T> : IStepObserver<T>
         {
             var layer = network.Layers[l - 1];
             s.Set($"dA{l}", l == count ? ToDouble(dAL) : ToDouble(network.Layers[l].DX)); // dA_l = dX of layer l+1
-            RecordLocalDerivative(s, l, layer.Activation, layer.Z, layer.A);
+            RecordLocalDerivative(s, l, layer.Activation, layer.Z, layer.A, layer.Mask);
             s.Set($"dZ{l}", ToDouble(layer.DZ));
             s.Set($"dW{l}", ToDouble(layer.DW));
             if (layer.B is not null)
@@ -100,9 +104,26 @@ public sealed class Trace<T> : IStepObserver<T>
         current = null;
     }
 
-    /// <summary>f′(Z) for an element-wise activation; the per-example Jacobian for softmax.</summary>
-    private static void RecordLocalDerivative(StepTrace s, int l, Activation f, Matrix<T> z, Matrix<T> a)
+    /// <summary>
+    /// f′(Z) for an element-wise activation; the per-example Jacobian for softmax. After dropout the output is
+    /// f(Z) ⊙ M, so its local gradient is f′(Z) ⊙ M (f′ taken at f(Z) before the mask).
+    /// </summary>
+    private static void RecordLocalDerivative(StepTrace s, int l, Activation f, Matrix<T> z, Matrix<T> a, Matrix<T>? mask)
     {
+        if (mask is not null)
+        {
+            var zd = ToDouble(z);
+            s.Set($"dAdZ{l}", Checking.StepRules.MaskedDerivative(f, zd, ToDouble(mask)));
+            if (f is Softmax)
+            {
+                s.Jacobians[l] = Enumerable.Range(0, z.Rows)
+                    .Select(i => Matrix<double>.FromRows(ToRows(Softmax.Jacobian(Checking.StepRules.Apply(f, zd).Row(i)))))
+                    .ToArray();
+            }
+
+            return;
+        }
+
         if (f is Softmax)
         {
             var p = ToDouble(a); // converted once, not once per example

@@ -19,6 +19,8 @@ public sealed record GradientCheckOptions(int? SampleSize = null, ulong Seed = 1
 /// error is within <see cref="NoiseAllowance"/>, the rounding noise of the difference itself.
 /// Where the stencil θ ± 2h moves a relu-like unit across its kink at 0 for some example, the
 /// difference measures no derivative at all: such an element is counted as at a kink, not as a mismatch.
+/// A network with dropout is checked with one mask per layer, drawn once from the options' seed and held
+/// fixed for every loss of the differences (the function being differentiated is then smooth in θ).
 /// </summary>
 public static class GradientCheck
 {
@@ -39,7 +41,7 @@ public static class GradientCheck
     /// <summary>As <see cref="Run(Network{double}, Matrix{double}, Matrix{double}, double)"/>, on a seeded sample of each large tensor.</summary>
     public static IReadOnlyList<GradientComparison> Run(Network<double> network, Matrix<double> x, Matrix<double> y, GradientCheckOptions options, double h = DefaultStep)
     {
-        network.Forward(x);
+        network.ForwardTraining(x, network.HasDropout ? new SeededRandom(options.Seed) : null); // (masks drawn here, then held)
         double noise = NoiseAllowance(network.LossValue(y));
         ulong kinks = KinkSide(network);
         network.Backward(y, computeInputGradient: true);
@@ -69,7 +71,7 @@ public static class GradientCheck
             results.Add(Compare(name, target.Rows, target.Cols, a, numeric, noise, atKink) with { Sample = samples[i] });
         }
 
-        network.Forward(x);
+        network.ForwardTraining(x, null);
         network.Backward(y, computeInputGradient: true); // leave the buffers as they were
         return results;
     }
@@ -116,7 +118,7 @@ public static class GradientCheck
         double Loss(double v)
         {
             target.Span[i] = v;
-            network.Forward(x);
+            network.ForwardTraining(x, null); // (the same dropout masks, where there are any)
             crossed |= KinkSide(network) != kinks;
             return network.LossValue(y);
         }

@@ -63,6 +63,31 @@ public sealed class Dense<T>
     /// <summary>Bias, 1 × n_out, or null for a layer without bias.</summary>
     public Matrix<T>? B { get; }
 
+    /// <summary>
+    /// p of inverted dropout on this layer's output while training, 0 for none (0 ≤ p &lt; 1): in a training
+    /// forward pass (<see cref="Network{T}.ForwardTraining"/>) each a_ij is kept with probability 1 − p and
+    /// scaled by 1/(1 − p), or set to 0. Predicting, evaluating and reporting losses use the layer as it is.
+    /// </summary>
+    public double Dropout
+    {
+        get => dropout;
+        set => dropout = value >= 0 && value < 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Dropout), value, "The dropout rate p must be at least 0 and below 1.");
+    }
+
+    private double dropout;
+
+    // Dropout's buffers: the mask M (0 or 1/(1 − p)), f(Z) before it, and dA ⊙ M in the backward pass.
+    private Matrix<T> mask = new(0, 0);
+    private Matrix<T> activated = new(0, 0);
+    private Matrix<T> maskedGradient = new(0, 0);
+
+    /// <summary>True when the last forward pass dropped units out: then A = f(Z) ⊙ M and <see cref="Mask"/> is M.</summary>
+    public bool DroppedOut { get; private set; }
+
+    /// <summary>The dropout mask M of the last training forward pass (0 or 1/(1 − p) per value), or null when it dropped nothing.</summary>
+    public Matrix<T>? Mask => DroppedOut ? mask : null;
+
     /// <summary>Whether an optimizer updates W (false freezes it).</summary>
     public bool TrainWeights { get; set; } = true;
 
@@ -117,6 +142,7 @@ public sealed class Dense<T>
 
         Reserve(input.Rows);
         Remember(input); // (stored only when it changes: storing a reference costs a GC write barrier)
+        DroppedOut = false;
 
         if (SmallDense.Fits(input.Rows, Inputs, Units) && f.ForwardSmall(input, W, B, Z, A))
         {
@@ -141,9 +167,55 @@ public sealed class Dense<T>
         BackwardFromDelta(computeDx);
     }
 
-    /// <summary>dZ = dA ⊙ f′(Z) (or the Jacobian product for softmax) into <see cref="DZ"/>.</summary>
+    /// <summary>
+    /// Inverted dropout on the output of the forward pass just taken: M_ij = 1/(1 − p) with probability 1 − p, else 0,
+    /// drawn from <paramref name="random"/> (or the last mask kept, when null: a gradient check holds it fixed); A ← f(Z) ⊙ M.
+    /// </summary>
+    internal void DropOut(SeededRandom? random)
+    {
+        int m = A.Rows;
+        if (activated.RowCapacity < m || activated.Cols != Units)
+        {
+            (mask, activated, maskedGradient) = (new Matrix<T>(m, Units), new Matrix<T>(m, Units), new Matrix<T>(m, Units));
+        }
+        else if (random is null && mask.Rows != m)
+        {
+            throw new InvalidOperationException("A kept dropout mask is reused only on a batch of the same size.");
+        }
+
+        activated.SetRows(m);
+        A.Span.CopyTo(activated.Span);
+        var ms = mask.Span;
+        if (random is not null)
+        {
+            mask.SetRows(m);
+            T kept = T.One / T.CreateChecked(1 - dropout);
+            for (int i = 0; i < ms.Length; i++)
+            {
+                ms[i] = random.NextDouble() >= dropout ? kept : T.Zero; // M_ij = [u_ij ≥ p] / (1 − p)
+            }
+        }
+
+        var a = A.Span;
+        for (int i = 0; i < a.Length; i++)
+        {
+            a[i] *= ms[i];                                             // A = f(Z) ⊙ M
+        }
+
+        DroppedOut = true;
+    }
+
+    /// <summary>dZ = dA ⊙ f′(Z) (or the Jacobian product for softmax) into <see cref="DZ"/>; after dropout, dZ = (dA ⊙ M) ⊙ f′(Z).</summary>
     internal void Delta(Matrix<T> dA)
     {
+        if (DroppedOut)
+        {
+            maskedGradient.SetRows(dA.Rows);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(dA.Span, mask.Span, maskedGradient.Span); // ∂L/∂f(Z) = dA ⊙ M
+            f.Backward(Z, activated, maskedGradient, DZ);  // dZ = (dA ⊙ M) ⊙ f′(Z), f′ from f(Z) before the mask
+            return;
+        }
+
         if (!(SmallDense.Fits(Z.Rows, Inputs, Units) && f.BackwardSmall(Z, A, dA, DZ)))
         {
             f.Backward(Z, A, dA, DZ);     // dZ = dA ⊙ f′(Z)

@@ -18,12 +18,13 @@ internal static class NetworkSpec
             {
                 Units = layer.Units,
                 Activation = layer.Activation.Name,
-                Alpha = layer.Activation is LeakyRelu leaky ? leaky.Alpha : null,
+                Alpha = layer.Activation switch { LeakyRelu leaky => leaky.Alpha, Elu elu => elu.Alpha, _ => null },
                 Weights = layer.W.ToRows(),
                 HasBias = layer.B is not null,
                 Bias = layer.B?.ToArray(),
                 Trainable = layer.TrainWeights,
                 TrainBias = layer.TrainBias,
+                Dropout = layer.Dropout,
             });
         }
 

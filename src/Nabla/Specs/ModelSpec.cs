@@ -61,6 +61,9 @@ public sealed class LayerSpec
 
     public bool TrainBias { get; set; } = true;
 
+    /// <summary>p of inverted dropout on this layer's output while training; 0 for none.</summary>
+    public double Dropout { get; set; }
+
     /// <summary>The initialiser for missing weights, e.g. "xavier" or "normal(0.01)"; null = the default.</summary>
     public string? Init { get; set; }
 }

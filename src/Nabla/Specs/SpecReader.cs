@@ -92,6 +92,12 @@ public static class SpecReader
             l++;
         }
 
+        if (spec.Layers[^1].Dropout > 0)
+        {
+            throw f.Error($"$.layers[{l - 1}].dropout", "dropout on the output layer would drop the network's answers",
+                "put \"dropout\" on a hidden layer, or remove it here");
+        }
+
         spec.Loss = ReadLoss(f.Optional(root, "loss"), f);
         if (f.Optional(root, "metrics") is { } metrics)
         {
@@ -134,7 +140,7 @@ public static class SpecReader
     private static LayerSpec ReadLayer(JsonElement e, string path, int number, int inputs, JsonFields f)
     {
         f.Object(e, path);
-        f.CheckKeys(e, path, "units", "activation", "alpha", "weights", "weights_by_unit", "bias", "trainable", "train_bias", "init");
+        f.CheckKeys(e, path, "units", "activation", "alpha", "weights", "weights_by_unit", "bias", "trainable", "train_bias", "init", "dropout");
         var layer = new LayerSpec
         {
             Units = f.Integer(f.Required(e, path, "units", "add \"units\": the number of units in this layer"), $"{path}.units", 1),
@@ -204,6 +210,16 @@ public static class SpecReader
         if (f.Optional(e, "train_bias") is { } trainBias)
         {
             layer.TrainBias = f.Boolean(trainBias, $"{path}.train_bias");
+        }
+
+        if (f.Optional(e, "dropout") is { } dropout)
+        {
+            layer.Dropout = f.Number(dropout, $"{path}.dropout");
+            if (layer.Dropout is not (>= 0 and < 1))
+            {
+                throw f.Error($"{path}.dropout", $"dropout {layer.Dropout} is outside [0, 1)",
+                    "give the probability of dropping a unit's output while training, from 0 up to (not including) 1, e.g. 0.2");
+            }
         }
 
         if (f.Optional(e, "init") is { } init)

@@ -160,6 +160,11 @@ public static partial class SpecWriter
             NonFiniteNumbers.Write(w, "alpha", alpha);
         }
 
+        if (layer.Dropout > 0)
+        {
+            w.WriteNumber("dropout", layer.Dropout);
+        }
+
         if (layer.Weights is { } weights)
         {
             w.WriteStartArray("weights");

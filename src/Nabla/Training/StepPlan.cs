@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
 using Nabla.Layers;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 
@@ -25,6 +26,7 @@ internal sealed class StepPlan<T>
     private readonly Parameter<T>[] parameters;
     private readonly IStepObserver<T>? observer;
     private readonly OneExampleStep<T>? oneByOne;
+    private readonly SeededRandom? dropout;
     private readonly bool fused;
     private readonly double clipNorm;
 
@@ -38,8 +40,10 @@ internal sealed class StepPlan<T>
     /// <summary>Plans the steps for batches shown through <paramref name="xb"/> of up to <paramref name="batch"/> examples.</summary>
     /// <param name="flat">All parameters as one vector and their gradients (see Network.FlatParameters), or null.</param>
     /// <param name="clipNorm">c of gradient clipping, 0 for none.</param>
-    public StepPlan(Network<T> network, Optimizer<T> optimizer, Parameter<T>[] parameters, (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat, Matrix<T> xb, int batch, IStepObserver<T>? observer, double clipNorm)
+    /// <param name="dropout">Where the dropout masks are drawn from, for a network with dropout layers; else null.</param>
+    public StepPlan(Network<T> network, Optimizer<T> optimizer, Parameter<T>[] parameters, (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat, Matrix<T> xb, int batch, IStepObserver<T>? observer, double clipNorm, SeededRandom? dropout)
     {
+        this.dropout = dropout;
         (this.network, this.optimizer, this.parameters, this.observer, this.clipNorm) = (network, optimizer, parameters, observer, clipNorm);
         if (flat is var (values, gradients))
         {
@@ -47,7 +51,7 @@ internal sealed class StepPlan<T>
         }
 
         network.Reserve(batch);
-        oneByOne = batch == 1 && observer is null ? OneExampleStep<T>.For(network, xb) : null;
+        oneByOne = batch == 1 && observer is null && dropout is null ? OneExampleStep<T>.For(network, xb) : null;
         bool descends = observer is null && clipNorm == 0 && optimizer.FusesAsDescent(out _);
         fused = descends && flat is not null; // (no single vector: a frozen parameter, which must not move)
     }
@@ -60,7 +64,8 @@ internal sealed class StepPlan<T>
 
     /// <summary>The forward pass of the batch in <paramref name="xb"/>; returns A_L (a buffer).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Matrix<T> Forward(Matrix<T> xb) => oneByOne is { } one ? one.Forward() : network.Forward(xb);
+    public Matrix<T> Forward(Matrix<T> xb) =>
+        oneByOne is { } one ? one.Forward() : dropout is null ? network.Forward(xb) : network.ForwardTraining(xb, dropout);
 
     /// <summary>
     /// Backpropagation and the update for the last forward pass, on the batch of <paramref name="batches"/> that starts

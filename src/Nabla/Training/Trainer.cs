@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Layers;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 
@@ -76,7 +77,8 @@ public sealed class Trainer<T>
 
         var guard = snapshots;
         guard.SaveLastGood();
-        var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
+        var dropout = network.HasDropout ? new SeededRandom(options.Seed + DropoutStream) : null;
+        var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);
         var schedule = options.Schedule;
         var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null);
         var history = new History(totals.Columns);
@@ -143,7 +145,7 @@ public sealed class Trainer<T>
                 totals.Validate(network.Forward(xv), yv);
                 if (step.OneByOne)
                 {
-                    step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm);
+                    step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);
                 }
             }
 
@@ -183,6 +185,9 @@ public sealed class Trainer<T>
 
         return new(history, options.Epochs, steps, false, false, null);
     }
+
+    /// <summary>The dropout masks are drawn from the seed plus this (the seed itself orders the examples).</summary>
+    internal const ulong DropoutStream = 0x9E3779B97F4A7C15;
 
     /// <summary>
     /// Step number <paramref name="number"/>, on the batch of <paramref name="size"/> examples from <paramref name="start"/>:

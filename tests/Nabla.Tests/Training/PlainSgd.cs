@@ -24,6 +24,7 @@ internal static class PlainSgd
         int rows = x.Rows, batch = options.BatchSize;
         var optimizer = new Sgd<T>(rate);
         var random = new SeededRandom(options.Seed);
+        var dropout = new SeededRandom(options.Seed + Trainer<T>.DropoutStream); // (the masks, for layers with dropout)
         int[] order = [.. Enumerable.Range(0, rows)];
         var epochLoss = new double[options.Epochs];
         for (int epoch = 0; epoch < options.Epochs; epoch++)
@@ -44,7 +45,7 @@ internal static class PlainSgd
                     y.Row(order[start + i]).CopyTo(yb.Row(i));
                 }
 
-                network.Forward(xb);
+                network.ForwardTraining(xb, dropout);
                 double value = double.CreateChecked(network.LossValue(yb));
                 epochLoss[epoch] += network.Loss.Reduction == Reduction.Mean && size != rows ? value * size / rows : value; // the trainer's epoch loss
                 network.Backward(yb);

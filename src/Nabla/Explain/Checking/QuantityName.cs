@@ -20,6 +20,6 @@ public readonly partial record struct QuantityName(string Kind, int Layer, bool 
     /// <summary>Quantities of the backward pass and the update (what a wrong Jacobian changes).</summary>
     public bool IsBackward => Kind is "dA" or "dZ" or "dW" or "db" or "dX" || Next || Kind == "loss_next";
 
-    [GeneratedRegex(@"^(?<kind>dAdZ|dA|dZ|dW|db|Z|A|W|b)(?<layer>\d+)(?<next>_next)?$")]
+    [GeneratedRegex(@"^(?<kind>dAdZ|dA|dZ|dW|db|Z|A|W|b|M)(?<layer>\d+)(?<next>_next)?$")]
     private static partial Regex Pattern();
 }

@@ -19,6 +19,7 @@ public sealed class StepRules
     private readonly Activation[] activations;
     private readonly bool[] trainWeights;
     private readonly bool[] trainBias;
+    private readonly bool[] dropout;
 
     public StepRules(ModelSpec spec)
     {
@@ -26,6 +27,7 @@ public sealed class StepRules
         trainWeights = spec.Layers.Select(l => l.Trainable).ToArray();
         trainBias = spec.Layers.Select(l => l.HasBias && l.TrainBias).ToArray();
         HasBias = spec.Layers.Select(l => l.HasBias).ToArray();
+        dropout = spec.Layers.Select(l => l.Dropout > 0).ToArray();
         Loss = ModelBuilder.BuildLoss(spec.Loss);
         LearningRate = spec.Train.LearningRate;
         IsSgd = spec.Train.IsPlainSgd;
@@ -55,10 +57,10 @@ public sealed class StepRules
         return (q.Kind, q.Next) switch
         {
             ("Z", false) => HasBias[l - 1] ? [Before(l), $"W{l}", $"b{l}"] : [Before(l), $"W{l}"],
-            ("A", false) => [$"Z{l}"],
+            ("A", false) => dropout[l - 1] ? [$"Z{l}", $"M{l}"] : [$"Z{l}"],
             ("loss" or "loss_sum", _) => [$"A{last}", "Y"],
             ("dA", false) => l == last ? [$"A{l}", "Y"] : [$"dZ{l + 1}", $"W{l + 1}"],
-            ("dAdZ", false) => [$"Z{l}", $"A{l}"],
+            ("dAdZ", false) => dropout[l - 1] ? [$"Z{l}", $"M{l}"] : [$"Z{l}", $"A{l}"],
             ("dZ", false) => activations[l - 1].IsElementWise ? [$"dA{l}", $"dAdZ{l}", $"Z{l}", $"A{l}"] : [$"dA{l}", $"Z{l}", $"A{l}"],
             ("dW", false) => [Before(l), $"dZ{l}"],
             ("db", false) => [$"dZ{l}"],
@@ -88,6 +90,10 @@ public sealed class StepRules
                 }
 
                 return z;
+            case ("A", false) when dropout[l - 1]:
+                var kept = Apply(activations[l - 1], get($"Z{l}"));
+                TensorPrimitives.Multiply(kept.Span, get($"M{l}").Span, kept.Span); // A = f(Z) ⊙ M (dropout)
+                return kept;
             case ("A", false):
                 return Apply(activations[l - 1], get($"Z{l}"));
             case ("loss", _):
@@ -101,6 +107,8 @@ public sealed class StepRules
                 return dA;
             case ("dA", false):
                 return ProductTransposeB(get($"dZ{l + 1}"), get($"W{l + 1}")); // dA_l = dZ_{l+1}·W_{l+1}ᵀ
+            case ("dAdZ", false) when dropout[l - 1]:
+                return MaskedDerivative(activations[l - 1], get($"Z{l}"), get($"M{l}"));
             case ("dAdZ", false) when activations[l - 1].IsElementWise:
                 return LocalDerivative(activations[l - 1], get($"Z{l}"), get($"A{l}"));
             case ("dZ", false):
@@ -155,6 +163,12 @@ public sealed class StepRules
             // The slip: keep only ∂pᵢ/∂oᵢ = pᵢ(1 − pᵢ), drop ∂pⱼ/∂oᵢ = −pᵢpⱼ. p(1 − p) is σ′ written in its output.
             new Sigmoid().Backward(get($"Z{l}"), get($"A{l}"), dA, dZ);
         }
+        else if (dropout[l - 1])
+        {
+            var masked = new Matrix<double>(dA.Rows, dA.Cols);
+            TensorPrimitives.Multiply(dA.Span, get($"M{l}").Span, masked.Span);
+            f.Backward(get($"Z{l}"), Apply(f, get($"Z{l}")), masked, dZ); // dZ = J·(dA ⊙ M), J at f(Z) before the mask
+        }
         else
         {
             f.Backward(get($"Z{l}"), get($"A{l}"), dA, dZ);
@@ -173,6 +187,21 @@ public sealed class StepRules
         }
 
         return d;
+    }
+
+    /// <summary>∂A/∂Z of a layer with dropout, A = f(Z) ⊙ M: f′(Z) ⊙ M, with f′ taken at f(Z) before the mask (all ones for softmax, whose Jacobian is apart).</summary>
+    public static Matrix<double> MaskedDerivative(Activation f, Matrix<double> z, Matrix<double> mask)
+    {
+        var d = f.IsElementWise ? LocalDerivative(f, z, Apply(f, z)) : Ones(z.Rows, z.Cols);
+        TensorPrimitives.Multiply(d.Span, mask.Span, d.Span);
+        return d;
+    }
+
+    private static Matrix<double> Ones(int rows, int cols)
+    {
+        var m = new Matrix<double>(rows, cols);
+        m.Span.Fill(1);
+        return m;
     }
 
     public static Matrix<double> Apply(Activation f, Matrix<double> z)

@@ -62,7 +62,14 @@ public static class BackwardSection
             return;
         }
 
-        blocks.Add(new DisplayMath(Chain("=", Seq(Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l))), n.Show(s[$"dAdZ{l}"]))));
+        MathNode local = Seq(Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l)));
+        if (s.Has($"M{l}"))
+        {
+            blocks.Add(Para(T($"After dropout A{l} = f(Z{l}) ⊙ M{l}, so its local gradient is f′(Z{l}) ⊙ M{l}: a dropped unit passes no gradient back, a kept one 1/(1 − p) times f′.")));
+            local = Seq(local, Op("⊙"), Big("M", l));
+        }
+
+        blocks.Add(new DisplayMath(Chain("=", local, n.Show(s[$"dAdZ{l}"]))));
     }
 
     /// <summary>dZ = δ = dA ⊙ f′(Z) (or J·dA), each element as upstream × local, and the known simplification.</summary>
@@ -74,7 +81,8 @@ public static class BackwardSection
         bool softmax = s.Jacobians.TryGetValue(l, out var jacobians);
         blocks.Add(Para(T("Chain rule: "), M(Seq(new Symbol("δ", null, $"({l})"), Op("="), Partial(new Symbol("L"), Big("Z", l)), Op("="),
             softmax ? Seq(new Symbol("J"), Op("·"), Partial(new Symbol("L"), Big("A", l)))
-                    : Seq(Partial(new Symbol("L"), Big("A", l)), Op("⊙"), Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l))))),
+                    : Seq(Partial(new Symbol("L"), Big("A", l)), Op("⊙"), Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l)),
+                        s.Has($"M{l}") ? Seq(Op("⊙"), Big("M", l)) : Seq()))),
             T(softmax ? " (the full Jacobian, off-diagonal terms included)" : " (upstream × local, element by element)")));
         if (detailed)
         {

@@ -18,6 +18,8 @@ public static class ForwardSection
             var z = s[$"Z{l}"];
             var a = s[$"A{l}"];
             s.TryGet($"b{l}", out var b);
+            bool dropped = s.TryGet($"M{l}", out var mask);
+            var activated = dropped ? Checking.StepRules.Apply(Activations.Activation.FromName(layer.Activation, layer.Alpha)!, z) : a; // f(Z) before dropout
 
             blocks.Add(new Heading(4, $"Layer {l}: {layer.Units} {(layer.Units == 1 ? "unit" : "units")}, {layer.Activation} (Z{l}, A{l})"));
             if (detailed)
@@ -37,7 +39,7 @@ public static class ForwardSection
 
                     for (int j = 0; j < layer.Units; j++)
                     {
-                        lines.Add(UnitActivation(layer, k, j, z, a));
+                        lines.Add(UnitActivation(layer, k, j, z, activated));
                     }
 
                     blocks.Add(new DisplayMath(lines));
@@ -55,9 +57,23 @@ public static class ForwardSection
                 numbers = Seq(numbers, Op("+"), n.Show(b));
             }
 
+            var f = Seq(Text(ActivationText.Symbol(layer.Activation)), new Fenced(Big("Z", l)));
+            if (!dropped)
+            {
+                blocks.Add(new DisplayMath(
+                    Chain("=", Big("Z", l), product, numbers, n.Show(z)),
+                    Chain("=", Big("A", l), f, n.Show(a))));
+                continue;
+            }
+
             blocks.Add(new DisplayMath(
                 Chain("=", Big("Z", l), product, numbers, n.Show(z)),
-                Chain("=", Big("A", l), Seq(Text(ActivationText.Symbol(layer.Activation)), new Fenced(Big("Z", l))), n.Show(a))));
+                Chain("=", f, n.Show(activated))));
+            blocks.Add(Para(T($"Dropout (p = {layer.Dropout:G4}) while training: each output is kept with probability {1 - layer.Dropout:G4} " +
+                $"and scaled by 1/(1 − p) = {1 / (1 - layer.Dropout):G6}, or set to 0. This step's mask M{l} (drawn from the training seed) and the layer's output:")));
+            blocks.Add(new DisplayMath(
+                Chain("=", Big("M", l), n.Show(mask!)),
+                Chain("=", Big("A", l), Seq(f, Op("⊙"), Big("M", l)), n.Show(a))));
         }
     }
 
