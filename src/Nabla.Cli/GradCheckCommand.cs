@@ -61,7 +61,8 @@ public static class GradCheckCommand
         CommandRunner.Out.WriteLine(
             $"An element agrees when its relative error is below {GradientCheck.Tolerance:0e0} or its absolute error is within the difference's own rounding noise (16·ε·L/h)." +
             (results.Any(r => r.AtKink > 0) ? " At a kink, θ ± 2h moves a relu unit across 0 for some example, so the difference measures no derivative: those elements are left out." : "") +
-            (results.Any(r => r.Sample is not null) ? $" Large tensors were checked on a seeded sample of {sampleSize} elements; --all checks every one." : ""));
+            (results.Any(r => r.Sample is not null) ? $" Large tensors were checked on a seeded sample of {sampleSize} elements; --all checks every one." : "") +
+            (network.HasDropout ? " Dropout: one mask per layer was drawn from the seed and held fixed for every difference." : ""));
         return results.All(r => r.Agrees) ? CommandRunner.Ok : CommandRunner.InputError;
     }
 

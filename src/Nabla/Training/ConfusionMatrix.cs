@@ -36,6 +36,26 @@ public sealed class ConfusionMatrix
     /// <summary>Fraction of examples on the diagonal (0 when there are none).</summary>
     public double Accuracy { get; }
 
+    /// <summary>Precision of class c: of the examples predicted c, the fraction that are c (0 when none is predicted c, as scikit-learn).</summary>
+    public double Precision(int c) => Ratio(_counts[c, c], Enumerable.Range(0, Classes).Sum(a => _counts[a, c]));
+
+    /// <summary>Recall of class c: of the examples that are c, the fraction predicted c (0 when there are none).</summary>
+    public double Recall(int c) => Ratio(_counts[c, c], Enumerable.Range(0, Classes).Sum(p => _counts[c, p]));
+
+    /// <summary>F1 of class c: the harmonic mean 2PR/(P + R) of its precision and recall (0 when both are 0).</summary>
+    public double F1(int c) => Ratio(2 * _counts[c, c], Enumerable.Range(0, Classes).Sum(a => _counts[a, c]) + Enumerable.Range(0, Classes).Sum(p => _counts[c, p]));
+
+    /// <summary>Macro precision: the unweighted mean of every class's precision.</summary>
+    public double MacroPrecision => Enumerable.Range(0, Classes).Average(Precision);
+
+    /// <summary>Macro recall: the unweighted mean of every class's recall.</summary>
+    public double MacroRecall => Enumerable.Range(0, Classes).Average(Recall);
+
+    /// <summary>Macro F1: the unweighted mean of every class's F1 (scikit-learn's average="macro").</summary>
+    public double MacroF1 => Enumerable.Range(0, Classes).Average(F1);
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
     /// <summary>Tallies network outputs against targets, row by row.</summary>
     public static ConfusionMatrix From(double[][] outputs, double[][] targets)
     {

@@ -53,6 +53,52 @@ public class PredictEvaluateTests
         Assert.Contains("versicolor", r.Out);
     }
 
+    [Fact]
+    public void Evaluate_GivesTheMacroScoresOfItsOwnConfusionMatrix()
+    {
+        var r = CliProcess.Run("evaluate", IrisModel.Value, "--csv", Examples.Path("data/iris.csv"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        var model = SpecReader.ReadFile(IrisModel.Value);
+        var rows = File.ReadAllLines(Examples.Path("data/iris.csv")).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToArray();
+        var x = rows.Select(row => row.Take(4).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var y = rows.Select(row => model.Classes!.Select(c => c == row[4] ? 1.0 : 0.0).ToArray()).ToArray();
+        var confusion = Nabla.Training.ConfusionMatrix.From(SpecPredictor.Predict(model, x), y);
+        string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+        Assert.Contains($"precision {F(confusion.MacroPrecision)} · recall {F(confusion.MacroRecall)} · f1 {F(confusion.MacroF1)} (macro", r.Out);
+        Assert.DoesNotContain("auc", r.Out); // three classes
+    }
+
+    [Fact]
+    public void Evaluate_ABinaryClassifier_GivesTheAuc_AndARegressionItsErrors()
+    {
+        string folder = CliProcess.TempFolder();
+        string xor = Path.Combine(folder, "xor.csv");
+        File.WriteAllText(xor, "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        string run = Path.Combine(folder, "xor");
+        Assert.Equal(0, CliProcess.Run("train", Examples.Path("xor-relu-sigmoid.json"), "--out", run).ExitCode);
+        var binary = CliProcess.Run("evaluate", Path.Combine(run, "model.json"), "--csv", xor, "--label", "y");
+        Assert.True(binary.ExitCode == 0, binary.Error);
+        Assert.Contains("auc: 1 (ROC, 1 against 0", binary.Out);
+
+        string spec = Path.Combine(folder, "curve.json");
+        File.WriteAllText(spec, """
+            { "inputs": 1, "layers": [ { "units": 8, "activation": "tanh" }, { "units": 1, "activation": "identity" } ], "loss": "mse",
+              "data": { "x": [[0], [0.25], [0.5], [0.75], [1]], "y": [[0], [0.7], [1], [0.7], [0]] },
+              "train": { "optimizer": "adam", "learning_rate": 0.05, "epochs": 300, "seed": 2 } }
+            """);
+        string curve = Path.Combine(folder, "curve.csv");
+        File.WriteAllText(curve, "x1,y\n0,0\n0.25,0.7\n0.5,1\n0.75,0.7\n1,0\n");
+        run = Path.Combine(folder, "curve");
+        Assert.Equal(0, CliProcess.Run("train", spec, "--out", run).ExitCode);
+        var regression = CliProcess.Run("evaluate", Path.Combine(run, "model.json"), "--csv", curve, "--label", "y");
+        Assert.True(regression.ExitCode == 0, regression.Error);
+        var model = SpecReader.ReadFile(Path.Combine(run, "model.json"));
+        var scores = Nabla.Training.RegressionScores.From(SpecPredictor.Predict(model, [[0], [0.25], [0.5], [0.75], [1]]), [[0], [0.7], [1], [0.7], [0]]);
+        string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+        Assert.Contains($"mae {F(scores.Mae)} · rmse {F(scores.Rmse)} · r2 {F(scores.R2!.Value)}", regression.Out);
+        Assert.DoesNotContain("accuracy", regression.Out);
+    }
+
     [Theory]
     [InlineData("a,b,c,d,label\n5.1,3.5,1.4,0.2,setosa\n", "has no column \"sepal_length_cm\", \"sepal_width_cm\"", 1)] // the model takes its inputs by name
     [InlineData("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n5.1,3.5,x,0.2,setosa\n", "line 2, column 3 \"petal_length_cm\": \"x\" is not a number", 1)]
