@@ -53,7 +53,8 @@ public static class PlotCommand
         }
 
         var list = new List<(string, string)> { (top, "Training history") };
-        foreach (string dir in Directory.GetDirectories(source, "lr-*").Order(StringComparer.Ordinal))
+        var compared = new[] { "lr-*", "batch-*", "optimizer-*" }.SelectMany(pattern => Directory.GetDirectories(source, pattern)).ToList();
+        foreach (string dir in compared.Order(StringComparer.Ordinal))
         {
             string history = Path.Combine(Path.GetFullPath(dir), "history.csv");
             if (File.Exists(history))
@@ -64,7 +65,8 @@ public static class PlotCommand
 
         if (list.Count > 1)
         {
-            list[0] = (top, "Loss by learning rate");
+            string setting = Path.GetFileName(compared[0]).Split('-')[0];
+            list[0] = (top, $"Loss by {(setting == "lr" ? "learning rate" : setting)}");
         }
 
         return list;

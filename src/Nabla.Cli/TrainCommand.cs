@@ -7,8 +7,9 @@ using Nabla.Specs;
 namespace Nabla.Cli;
 
 /// <summary>
-/// `nabla train SPEC [--lr 0.1,0.5,0.8] [--epochs N] [--batch full|K] [--seed S] [--out DIR] [--force]`:
-/// trains with a progress bar and writes a run folder (model, weights, history, plots, summary).
+/// `nabla train SPEC [--lr 0.1,0.5,0.8] [--batch full,32,1] [--optimizer sgd,momentum,adam] [--epochs N] [--seed S] [--out DIR] [--force]`:
+/// trains with a progress bar and writes a run folder (model, weights, history, plots, summary); several values of one
+/// setting are compared, each run from the same initial weights.
 /// </summary>
 public static class TrainCommand
 {
@@ -21,17 +22,26 @@ public static class TrainCommand
             CustomParser = ParseRates,
         };
         var epochs = new Option<int?>("--epochs") { Description = "Number of epochs (passes over the training data).", CustomParser = ParseEpochs };
-        var batch = new Option<int?>("--batch") { Description = "Examples per step: 'full' (the whole data set) or a number K (1 = one example at a time).", CustomParser = ParseBatch };
+        var batch = new Option<int[]?>("--batch")
+        {
+            Description = "Examples per step: 'full' (the whole data set) or a number K (1 = one example at a time); several, comma-separated, are compared, e.g. full,32,1.",
+            CustomParser = ParseBatches,
+        };
+        var optimizer = new Option<string[]?>("--optimizer")
+        {
+            Description = $"The optimizer ({string.Join(", ", TrainSpec.Optimizers)}); several, comma-separated, are compared, e.g. sgd,momentum,adam.",
+            CustomParser = ParseOptimizers,
+        };
         var seed = new Option<ulong?>("--seed") { Description = "Seed for initial weights the spec leaves out, shuffling, toy data sets and the test split." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write (default: runs/<spec name>, or runs/<spec name>-2, … if taken)." };
         var force = new Option<bool>("--force") { Description = "Replace an existing run folder given by --out." };
         var command = new Command("train", "Train the network a spec describes and write a run folder: model, weights, history, plots, summary.")
         {
-            spec, lr, epochs, batch, seed, output, force,
+            spec, lr, batch, optimizer, epochs, seed, output, force,
         };
         command.SetAction(parse => Run(
             parse.GetValue(spec)!,
-            new TrainOverrides(parse.GetValue(lr), parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(seed)),
+            new TrainOverrides(parse.GetValue(lr), parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(optimizer)),
             parse.GetValue(output),
             parse.GetValue(force)));
         return command;
@@ -40,6 +50,7 @@ public static class TrainCommand
     public static int Run(FileInfo specFile, TrainOverrides overrides, DirectoryInfo? outDir, bool force)
     {
         var spec = SpecReader.ReadFile(specFile.FullName);
+        overrides.Compared(); // (a mistake in the settings is reported before any folder is made)
         using var claim = RunFolder.Claim(outDir?.FullName, Path.GetFileNameWithoutExtension(specFile.Name), force);
         return TrainRun.Execute(spec, overrides, claim, CommandRunner.Out);
     }
@@ -79,20 +90,59 @@ public static class TrainCommand
         return null;
     }
 
-    private static int? ParseBatch(ArgumentResult result)
+    private static int[]? ParseBatches(ArgumentResult result)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (text == "full")
+        var batches = new List<int>();
+        foreach (string text in Values(result))
         {
-            return 0;
+            if (text == "full")
+            {
+                batches.Add(0);
+            }
+            else if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1)
+            {
+                batches.Add(k);
+            }
+            else
+            {
+                result.AddError($"--batch: \"{text}\" is neither 'full' nor a whole number ≥ 1. Write e.g. --batch 32 or --batch full,32,1.");
+                return null;
+            }
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1)
+        return Distinct(result, "--batch", batches, "a batch size", "--batch full,32,1", k => k == 0 ? "full" : k.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string[]? ParseOptimizers(ArgumentResult result)
+    {
+        var names = Values(result).ToList();
+        if (names.FirstOrDefault(n => !TrainSpec.Optimizers.Contains(n)) is { } unknown)
         {
-            return k;
+            result.AddError($"--optimizer: \"{unknown}\" is not an optimizer. Use {string.Join(", ", TrainSpec.Optimizers)}, e.g. --optimizer sgd,momentum,adam.");
+            return null;
         }
 
-        result.AddError($"--batch: \"{text}\" is neither 'full' nor a whole number ≥ 1.");
-        return null;
+        return Distinct(result, "--optimizer", names, "an optimizer", "--optimizer sgd,momentum,adam", n => n);
+    }
+
+    private static IEnumerable<string> Values(ArgumentResult result) =>
+        result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>The values, refusing none at all and a value given twice (two runs of one comparison would share a folder).</summary>
+    private static T[]? Distinct<T>(ArgumentResult result, string option, List<T> values, string what, string example, Func<T, string> show)
+    {
+        if (values.Count == 0)
+        {
+            result.AddError($"{option}: no value is given. Write {what}, e.g. {example}.");
+            return null;
+        }
+
+        if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            result.AddError($"{option}: {show(twice.Key)} is given twice. Give each value once, e.g. {example}.");
+            return null;
+        }
+
+        return [.. values];
     }
 }

@@ -39,9 +39,9 @@ public static class RunPlots
 
         if (results.Count > 1)
         {
-            // Each rate's whole curve (a diverged one ends early), at the epochs it kept.
+            // Each run's whole curve (a diverged one ends early), at the epochs it kept.
             var curves = results.Select(r => (r.Label, r.LossHistory)).ToList();
-            string title = "Loss by learning rate";
+            string title = $"Loss by {results[0].Variant.Heading}";
             LossPlot.Save([.. curves.Select(c => ($"loss {c.Label}", c.LossHistory.Losses))], Path.Combine(folder, "loss.svg"), title, epochs: [.. curves.Select(c => c.LossHistory.Epochs)]);
             LossPlot.Save([.. curves.Select(c => ($"loss {c.Label}", c.LossHistory.Losses))], Path.Combine(folder, "loss.png"), title, epochs: [.. curves.Select(c => c.LossHistory.Epochs)]);
         }

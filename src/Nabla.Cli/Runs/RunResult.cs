@@ -4,10 +4,11 @@ using Nabla.Training;
 
 namespace Nabla.Cli.Runs;
 
-/// <summary>One trained model of a run: its learning rate, what training produced, and its sub-folder ("" at the top).</summary>
-public sealed record RunResult(double LearningRate, TrainedModel Trained, string Folder)
+/// <summary>One trained model of a run: the setting it was trained with (in a comparison), what training produced, and its sub-folder ("" at the top).</summary>
+public sealed record RunResult(RunVariant Variant, TrainedModel Trained, string Folder)
 {
-    public string Label => $"lr {Format(LearningRate)}";
+    /// <summary>"lr 0.5", "batch 32", "optimizer adam".</summary>
+    public string Label => Variant.Label;
 
     /// <summary>The final loss and metrics, then the same on the test part ("test loss", …) when there is one.</summary>
     public IReadOnlyList<(string Name, double Value)> Finals =>
@@ -24,7 +25,7 @@ public sealed record RunResult(double LearningRate, TrainedModel Trained, string
     }
 
     /// <summary>
-    /// The loss of every run at the epochs all of them kept, one column each ("loss lr 0.1", …),
+    /// The loss of every run at the epochs all of them kept, one column each ("loss lr 0.1", "loss batch 32", …),
     /// to compare them; with an "epoch" column when those are not simply 1, 2, … n.
     /// </summary>
     public static Dictionary<string, double[]> CompareLosses(IReadOnlyList<RunResult> results)
@@ -46,5 +47,6 @@ public sealed record RunResult(double LearningRate, TrainedModel Trained, string
         return compare;
     }
 
-    public static string Format(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>A learning rate as the tables write it.</summary>
+    public static string Format(double v) => RunVariant.Format(v);
 }

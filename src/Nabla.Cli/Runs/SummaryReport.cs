@@ -28,25 +28,26 @@ public static class SummaryReport
         md.AppendLine().AppendLine($"Loss: `{initial.Loss.Name}`" + (initial.Metrics.Count > 0 ? $"; also recorded: {string.Join(", ", initial.Metrics)}." : "."));
         md.AppendLine().AppendLine("## Settings").AppendLine();
         md.AppendLine("| optimizer | learning rate | epochs | batch | shuffle | seed | precision |").AppendLine("|---|---|---|---|---|---|---|");
-        md.AppendLine($"| {train.Optimizer} | {string.Join(", ", results.Select(r => RunResult.Format(r.LearningRate)))} | {train.Epochs} | " +
-            $"{(train.Batch == 0 ? "full" : train.Batch.ToString(CultureInfo.InvariantCulture))} | {(train.Shuffle ? "yes" : "no")} | {train.Seed} | {train.Precision} |");
+        string Each(Func<TrainSpec, string> setting) => string.Join(", ", results.Select(r => setting(r.Trained.Model.Train)).DefaultIfEmpty(setting(train)).Distinct());
+        md.AppendLine($"| {Each(t => t.Optimizer)} | {Each(t => RunResult.Format(t.LearningRate))} | {train.Epochs} | " +
+            $"{Each(t => t.Batch == 0 ? "full" : t.Batch.ToString(CultureInfo.InvariantCulture))} | {(train.Shuffle ? "yes" : "no")} | {train.Seed} | {train.Precision} |");
         if (train.Extras() is { Length: > 0 } extras)
         {
             md.AppendLine().AppendLine($"Also: {extras}" + (train.Schedule is null ? "." : " (`lr.png`)."));
         }
 
         md.AppendLine().AppendLine(results.Count > 1
-            ? "Every learning rate starts from the same initial weights (`initial-weights/`)."
+            ? $"Every {results[0].Variant.Heading} starts from the same initial weights (`initial-weights/`)."
             : "The initial weights are in `initial-weights/`.");
 
         md.AppendLine().AppendLine("## Results").AppendLine();
         var metrics = results.Count > 0 ? results[0].Finals.Select(p => p.Name).ToList() : [];
-        md.AppendLine($"| learning rate | epochs run | steps | {string.Join(" | ", metrics)} | note |");
+        md.AppendLine($"| {(results.Count > 0 ? results[0].Variant.Heading : "learning rate")} | epochs run | steps | {string.Join(" | ", metrics)} | note |");
         md.AppendLine($"|---|---|---|{string.Concat(metrics.Select(_ => "---|"))}---|");
         foreach (var r in results)
         {
             var t = r.Trained;
-            md.AppendLine($"| {RunResult.Format(r.LearningRate)} | {t.Result.EpochsRun} | {t.Result.Steps} | " +
+            md.AppendLine($"| {r.Variant.Value} | {t.Result.EpochsRun} | {t.Result.Steps} | " +
                 string.Join(" | ", r.Finals.Select(p => Value(p.Name, p.Value))) +
                 $" | {t.Result.StopMessage ?? ""} |");
         }
@@ -75,7 +76,7 @@ public static class SummaryReport
         md.AppendLine().AppendLine("## Plots").AppendLine();
         if (results.Count > 1)
         {
-            Image(md, folder, "loss.png", "Loss by learning rate");
+            Image(md, folder, "loss.png", $"Loss by {results[0].Variant.Heading}");
         }
 
         foreach (var r in results)

@@ -6,8 +6,8 @@ using Spectre.Console;
 namespace Nabla.Cli.Runs;
 
 /// <summary>
-/// What `train` and `demo` share: train a spec at one or more learning rates from the same
-/// initial weights, with a progress bar, stop cleanly on Ctrl-C, and write the run folder.
+/// What `train` and `demo` share: train a spec once, or once per compared learning rate, batch or
+/// optimizer from the same initial weights, with a progress bar; stop cleanly on Ctrl-C; write the run folder.
 /// </summary>
 public static class TrainRun
 {
@@ -17,8 +17,8 @@ public static class TrainRun
     /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder; Ctrl-C during the write lets it finish, twice aborts it.</summary>
     public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console)
     {
-        var rates = overrides.ApplyTo(spec);
-        ModelBuilder.FillMissingWeights(spec); // every learning rate starts from these weights
+        var variants = overrides.ApplyTo(spec);
+        ModelBuilder.FillMissingWeights(spec); // every compared run starts from these weights
         var results = new List<RunResult>();
         string folder = claim.Target;
         string shown = Path.GetRelativePath(Environment.CurrentDirectory, folder);
@@ -27,16 +27,16 @@ public static class TrainRun
         {
             string title = spec.Name ?? Path.GetFileNameWithoutExtension(spec.File);
             console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
-            var bars = rates.Select(lr => (rates.Count > 1 ? $"lr {RunResult.Format(lr)}" : "training", spec.Train.Epochs)).ToList();
+            var bars = variants.Select(v => (variants.Count > 1 ? v.Label : "training", spec.Train.Epochs)).ToList();
             TrainingProgress.Run(console, bars, report =>
             {
-                for (int i = 0; i < rates.Count && !interrupt.Requested; i++)
+                for (int i = 0; i < variants.Count && !interrupt.Requested; i++)
                 {
                     var run = SpecTrainer.Copy(spec);
-                    run.Train.LearningRate = rates[i];
+                    variants[i].ApplyTo(run);
                     int bar = i;
                     var trained = SpecTrainer.Train(run, (epoch, _, row) => report(bar, epoch, row[0]), interrupt.Token);
-                    results.Add(new RunResult(rates[i], trained, rates.Count > 1 ? $"lr-{RunResult.Format(rates[i])}" : ""));
+                    results.Add(new RunResult(variants[i], trained, variants.Count > 1 ? variants[i].Folder : ""));
                 }
             });
 

@@ -118,6 +118,34 @@ public sealed class TrainSpec
     /// <summary>When to stop before the last epoch ("early_stopping"; null: never).</summary>
     public Training.EarlyStopping? EarlyStopping { get; set; }
 
+    /// <summary>The optimizers a spec may name.</summary>
+    public static readonly string[] Optimizers = ["sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad"];
+
+    /// <summary>ε unless the spec gives it: 1e-10 for Adagrad, 1e-8 for the others (PyTorch's defaults).</summary>
+    public static double DefaultEpsilon(string optimizer) => optimizer == "adagrad" ? 1e-10 : 1e-8;
+
+    /// <summary>λ unless the spec gives it: 0.01 for AdamW, 0 for the others (PyTorch's defaults).</summary>
+    public static double DefaultWeightDecay(string optimizer) => optimizer == "adamw" ? 0.01 : 0;
+
+    /// <summary>
+    /// Trains by <paramref name="optimizer"/> instead (a comparison of optimizers): ε and λ that were the old
+    /// optimizer's defaults become the new one's; values the spec chose stay.
+    /// </summary>
+    public void SwitchOptimizer(string optimizer)
+    {
+        if (Epsilon == DefaultEpsilon(Optimizer))
+        {
+            Epsilon = DefaultEpsilon(optimizer);
+        }
+
+        if (WeightDecay == DefaultWeightDecay(Optimizer))
+        {
+            WeightDecay = DefaultWeightDecay(optimizer);
+        }
+
+        Optimizer = optimizer;
+    }
+
     /// <summary>Plain SGD, W ← W − η·dW with a constant η: no weight decay, clipping or schedule.</summary>
     public bool IsPlainSgd => Optimizer == "sgd" && WeightDecay == 0 && ClipNorm == 0 && Schedule is null;
 

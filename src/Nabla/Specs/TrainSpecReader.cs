@@ -16,9 +16,9 @@ internal static class TrainSpecReader
         if (f.Optional(e, "optimizer") is { } opt)
         {
             t.Optimizer = f.String(opt, $"{p}.optimizer");
-            if (t.Optimizer is not ("sgd" or "momentum" or "nesterov" or "adam" or "adamw" or "rmsprop" or "adagrad"))
+            if (!TrainSpec.Optimizers.Contains(t.Optimizer))
             {
-                throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", "use sgd, momentum, nesterov, adam, adamw, rmsprop or adagrad");
+                throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", $"use one of {string.Join(", ", TrainSpec.Optimizers)}");
             }
         }
 
@@ -81,13 +81,13 @@ internal static class TrainSpecReader
                 throw f.Error($"{p}.epsilon", $"epsilon {t.Epsilon} is not positive (it keeps the optimizer's division away from 0)", "use a small positive number such as 1e-8");
             }
         }
-        else if (t.Optimizer == "adagrad")
+        else
         {
-            t.Epsilon = 1e-10; // (PyTorch's default for Adagrad)
+            t.Epsilon = TrainSpec.DefaultEpsilon(t.Optimizer); // (PyTorch's defaults)
         }
 
         t.Alpha = Fraction(e, "alpha", t.Alpha, "0.99", f);
-        t.WeightDecay = t.Optimizer == "adamw" ? 0.01 : 0; // (PyTorch's defaults)
+        t.WeightDecay = TrainSpec.DefaultWeightDecay(t.Optimizer); // (PyTorch's defaults)
         if (f.Optional(e, "weight_decay") is { } decay)
         {
             t.WeightDecay = f.Number(decay, $"{p}.weight_decay");

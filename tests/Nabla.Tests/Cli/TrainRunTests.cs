@@ -68,6 +68,64 @@ public class TrainRunTests
     }
 
     [Fact]
+    public void Train_ComparesBatches_FromTheSameInitialWeights_AsSeed004Does()
+    {
+        string run = Path.Combine(CliProcess.TempFolder(), "batches");
+        string spec = Examples.Path("seed-004-neuron-vectorised.json");
+        var r = CliProcess.Run("train", spec, "--batch", "full,2,1", "--epochs", "5", "--out", run);
+        Assert.True(r.ExitCode == 0, r.Error);
+        foreach (var (folder, batch, steps) in new[] { ("batch-full", 0, 5L), ("batch-2", 2, 10L), ("batch-1", 1, 20L) })
+        {
+            var model = SpecReader.ReadFile(Path.Combine(run, folder, "model.json"));
+            Assert.Equal(batch, model.Train.Batch);
+            Assert.Equal(steps, model.Result!.Steps);
+            var again = SpecReader.ReadFile(spec);
+            (again.Train.Batch, again.Train.Epochs) = (batch, 5);
+            Assert.Equal(SpecTrainer.Train(again).Model.Layers[0].Weights!, model.Layers[0].Weights!); // the same weights in-process, bit for bit
+        }
+
+        Assert.Equal("epoch,loss batch full,loss batch 2,loss batch 1", File.ReadLines(Path.Combine(run, "history.csv")).First());
+        string summary = File.ReadAllText(Path.Combine(run, "summary.md"));
+        Assert.Contains("| batch | epochs run | steps |", summary);
+        Assert.Contains("Every batch starts from the same initial weights", summary);
+        Picture.AssertPng(Path.Combine(run, "loss.png"), 800, 500);
+        Assert.Contains("│ batch │", r.Out);
+    }
+
+    [Fact]
+    public void Train_ComparesOptimizers_EachWithItsOwnDefaults()
+    {
+        string run = Path.Combine(CliProcess.TempFolder(), "optimizers");
+        var r = CliProcess.Run("train", Examples.Path("moons.json"), "--optimizer", "sgd,adamw,adagrad", "--epochs", "20", "--out", run);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var sgd = SpecReader.ReadFile(Path.Combine(run, "optimizer-sgd", "model.json"));
+        var adamw = SpecReader.ReadFile(Path.Combine(run, "optimizer-adamw", "model.json"));
+        var adagrad = SpecReader.ReadFile(Path.Combine(run, "optimizer-adagrad", "model.json"));
+        Assert.Equal(("sgd", 0.0), (sgd.Train.Optimizer, sgd.Train.WeightDecay));
+        Assert.Equal(("adamw", 0.01), (adamw.Train.Optimizer, adamw.Train.WeightDecay)); // AdamW's own λ, as a spec naming it gets
+        Assert.Equal(("adagrad", 1e-10), (adagrad.Train.Optimizer, adagrad.Train.Epsilon));
+        Assert.NotEqual(sgd.Layers[0].Weights!, adamw.Layers[0].Weights!);
+        Assert.Contains("optimizer-adamw/loss.png", File.ReadAllText(Path.Combine(run, "summary.md")));
+    }
+
+    [Fact]
+    public void Train_TwoComparedSettings_AreRefusedBeforeAnyFolderIsMade()
+    {
+        string run = Path.Combine(CliProcess.TempFolder(), "two");
+        var r = CliProcess.Run("train", Examples.Path("moons.json"), "--optimizer", "sgd,adam", "--lr", "0.1,0.2", "--out", run);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--lr and --optimizer each list several values", r.Error);
+        Assert.False(Directory.Exists(run));
+
+        var unknown = CliProcess.Run("train", Examples.Path("moons.json"), "--optimizer", "sgd,adamax");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("\"adamax\" is not an optimizer", unknown.Error);
+        var twice = CliProcess.Run("train", Examples.Path("moons.json"), "--batch", "full,8,full");
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("full is given twice", twice.Error);
+    }
+
+    [Fact]
     public void Train_OptionsOverrideTheSpec_AndAreSavedInTheModel()
     {
         string spec = Examples.Path("seed-001-or-sigmoid.json");
