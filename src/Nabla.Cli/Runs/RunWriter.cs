@@ -4,7 +4,7 @@ namespace Nabla.Cli.Runs;
 
 /// <summary>
 /// Writes a run folder: initial-weights/, and per trained model model.json, final-weights/,
-/// history.csv and predictions.csv; with several learning rates, each model in its own
+/// history.csv and predictions.csv; in a comparison (learning rates, batches, optimizers), each model in its own
 /// lr-… folder and one comparison at the top; summary.md ties it together.
 /// </summary>
 public static class RunWriter

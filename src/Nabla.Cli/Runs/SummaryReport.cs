@@ -65,7 +65,7 @@ public static class SummaryReport
             string rows = r.Trained.Model.History?.ContainsKey(History.EpochColumn) == true
                 ? $"{r.Trained.Model.History[History.EpochColumn].Length} epochs of {r.Trained.Result.EpochsRun}, evenly spread (the first and the last included)"
                 : "one row per epoch";
-            md.AppendLine($"- `{at}history.csv`{who}: {rows}; `{at}predictions.csv`: inputs, targets and outputs.");
+            md.AppendLine($"- `{at}history.csv`{who}: {rows}; `{at}predictions.csv`: every example's inputs, targets and outputs (with the actual and predicted class for a classifier), training and test part.");
         }
 
         return md.ToString();

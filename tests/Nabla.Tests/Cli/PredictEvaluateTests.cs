@@ -27,6 +27,23 @@ public class PredictEvaluateTests
     }
 
     [Fact]
+    public void PredictionsCsv_NamesTheColumns_AndCoversTheTestPart()
+    {
+        var model = SpecReader.ReadFile(IrisModel.Value);
+        string[] lines = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(IrisModel.Value)!, "predictions.csv"));
+        Assert.Equal("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,y1,y2,y3,yhat1,yhat2,yhat3,class,predicted,part", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(150, rows.Length); // the training part and the test part
+        Assert.Contains(rows, r => r[^1] == "test");
+        Assert.Equal(model.Result!.Test!["accuracy"], rows.Where(r => r[^1] == "test").Average(r => r[^3] == r[^2] ? 1.0 : 0.0), 12);
+        foreach (var row in rows.Take(5))
+        {
+            var output = SpecPredictor.Predict(model, [row[..4].Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()])[0];
+            Assert.Equal(SpecPredictor.ClassOf(model, output), row[^2]);
+        }
+    }
+
+    [Fact]
     public void Predict_Csv_PrintsClassNames_FromRawInputs()
     {
         string csv = Path.Combine(CliProcess.TempFolder(), "new.csv");

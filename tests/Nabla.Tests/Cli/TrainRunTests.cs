@@ -42,9 +42,13 @@ public class TrainRunTests
             Assert.Equal(model.Layers[0].Weights!, ReadCsv(Path.Combine(dir, "final-weights", "W1.csv")));
 
             // The reloaded model predicts what predictions.csv says it did.
-            var rows = ReadCsv(Path.Combine(dir, "predictions.csv"), skipHeader: true);
-            var outputs = SpecPredictor.Predict(model, rows.Select(row => row[..2]).ToArray());
-            Assert.Equal(rows.Select(row => row[3]), outputs.Select(o => o[0]));
+            string[] predictions = File.ReadAllLines(Path.Combine(dir, "predictions.csv"));
+            Assert.Equal("x1,x2,y1,yhat1,class,predicted,part", predictions[0]);
+            var rows = predictions.Skip(1).Select(line => line.Split(',')).ToArray();
+            var outputs = SpecPredictor.Predict(model, rows.Select(row => row[..2].Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray());
+            Assert.Equal(rows.Select(row => double.Parse(row[3], CultureInfo.InvariantCulture)), outputs.Select(o => o[0]));
+            Assert.Equal(outputs.Select(o => o[0] >= 0.5 ? "1" : "0"), rows.Select(row => row[5])); // the predicted class
+            Assert.All(rows, row => Assert.Equal("train", row[6]));
 
             // The plots: the expected size, not blank.
             Picture.AssertPng(Path.Combine(dir, "loss.png"), 800, 500);
