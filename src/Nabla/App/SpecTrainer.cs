@@ -47,7 +47,8 @@ public static class SpecTrainer
         }
 
         var validation = split.Validation is { } v ? (scale?.Apply(v) ?? v).As<T>() : ((Matrix<T>, Matrix<T>)?)null;
-        var result = trainer.Fit(x, y, validation, cancel);
+        var testPart = split.Test is { } tp ? (scale?.Apply(tp) ?? tp).As<T>() : ((Matrix<T>, Matrix<T>)?)null;
+        var result = trainer.Fit(x, y, validation, testPart, cancel); // (the test curve is drawn, never watched)
 
         // The final state: loss and metrics of the final weights over all the training examples, then the test examples.
         var (predictions, final) = Evaluate(network, x, y, metrics);

@@ -14,20 +14,32 @@ internal sealed class EpochTotals
     private readonly Metric[] monitors;
 
     private readonly int validationAt;
+    private readonly int testAt;
 
     /// <param name="withValidation">Add "val_loss" and a "val_" column per monitor: their values on the validation data after the epoch.</param>
     /// <param name="withRate">Add an "lr" column: the epoch's learning rate (under a schedule).</param>
-    public EpochTotals(Loss loss, Metric[] monitors, bool withValidation, bool withRate)
+    /// <param name="withTest">Add "test_loss" and a "test_" column per monitor, as the validation ones, on the test data (never watched by early stopping).</param>
+    public EpochTotals(Loss loss, Metric[] monitors, bool withValidation, bool withRate, bool withTest = false)
     {
         (lossOfTraining, this.monitors) = (loss, monitors);
         List<string> train = ["loss", .. monitors.Select(m => m.Name)];
         validationAt = withValidation ? train.Count : -1;
-        Columns = [.. train, .. withValidation ? train.Select(c => ValidationPrefix + c) : [], .. withRate ? [History.RateColumn] : Array.Empty<string>()];
+        testAt = withTest ? train.Count * (withValidation ? 2 : 1) : -1;
+        Columns =
+        [
+            .. train,
+            .. withValidation ? train.Select(c => ValidationPrefix + c) : [],
+            .. withTest ? train.Select(c => TestPrefix + c) : [],
+            .. withRate ? [History.RateColumn] : Array.Empty<string>(),
+        ];
         Sums = new double[Columns.Count];
     }
 
     /// <summary>What the validation columns' names start with.</summary>
     public const string ValidationPrefix = "val_";
+
+    /// <summary>What the test columns' names start with.</summary>
+    public const string TestPrefix = "test_";
 
     /// <summary>The epoch's learning rate, in the "lr" column (only where there is one).</summary>
     public double Rate
@@ -63,6 +75,13 @@ internal sealed class EpochTotals
 
     /// <summary>The validation columns: the loss and each monitor of the outputs Ŷ on all the validation examples (after the epoch's last update).</summary>
     public void Validate<T>(Matrix<T> output, Matrix<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> => HeldOut(validationAt, output, y);
+
+    /// <summary>The test columns, as <see cref="Validate"/> on the test examples.</summary>
+    public void Test<T>(Matrix<T> output, Matrix<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> => HeldOut(testAt, output, y);
+
+    private void HeldOut<T>(int validationAt, Matrix<T> output, Matrix<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var sums = Sums;

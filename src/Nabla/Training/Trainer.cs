@@ -58,7 +58,15 @@ public sealed class Trainer<T>
     /// As <see cref="Fit(Matrix{T}, Matrix{T}, CancellationToken)"/>, measuring the loss and monitors on
     /// <paramref name="validation"/> after every epoch (the history's "val_" columns), which early stopping may watch.
     /// </summary>
-    public TrainResult Fit(Matrix<T> x, Matrix<T> y, (Matrix<T> X, Matrix<T> Y)? validation, CancellationToken cancel = default)
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, (Matrix<T> X, Matrix<T> Y)? validation, CancellationToken cancel = default) =>
+        Fit(x, y, validation, null, cancel);
+
+    /// <summary>
+    /// As <see cref="Fit(Matrix{T}, Matrix{T}, ValueTuple{Matrix{T}, Matrix{T}}?, CancellationToken)"/>, measuring the loss and
+    /// monitors on <paramref name="test"/> too after every epoch (the history's "test_" columns: a curve to look at, which
+    /// nothing in training reads).
+    /// </summary>
+    public TrainResult Fit(Matrix<T> x, Matrix<T> y, (Matrix<T> X, Matrix<T> Y)? validation, (Matrix<T> X, Matrix<T> Y)? test, CancellationToken cancel = default)
     {
         int m = x.Rows;
         if (m == 0 || y.Rows != m)
@@ -80,7 +88,7 @@ public sealed class Trainer<T>
         var dropout = network.HasDropout ? new SeededRandom(options.Seed + DropoutStream) : null;
         var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);
         var schedule = options.Schedule;
-        var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null);
+        var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null, withTest: test is not null);
         var history = new History(totals.Columns);
         Columns = totals.Columns;
         var stopping = options.EarlyStopping;
@@ -143,6 +151,15 @@ public sealed class Trainer<T>
             if (validation is var (xv, yv))
             {
                 totals.Validate(network.Forward(xv), yv);
+            }
+
+            if (test is var (xt, yt))
+            {
+                totals.Test(network.Forward(xt), yt);
+            }
+
+            if (validation is not null || test is not null)
+            {
                 if (step.OneByOne)
                 {
                     step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);

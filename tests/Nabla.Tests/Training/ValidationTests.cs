@@ -64,6 +64,12 @@ public class ValidationTests
         }
 
         Assert.Equal(reference.Model.History!["val_loss"], valLoss[..kept]);
+
+        // The test curve: each epoch's test loss, drawn and never watched; at the kept epoch it is the model's test loss.
+        var testLoss = stopped.Model.History!["test_loss"];
+        Assert.Equal(result.EpochsRun, testLoss.Length);
+        Assert.Equal(result.Test!["loss"], testLoss[kept - 1], 12);
+        Assert.Equal(reference.Model.History!["test_accuracy"], stopped.Model.History!["test_accuracy"][..kept]);
     }
 
     [Fact]

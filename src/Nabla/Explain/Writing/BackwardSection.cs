@@ -81,8 +81,9 @@ public static class BackwardSection
         bool softmax = s.Jacobians.TryGetValue(l, out var jacobians);
         blocks.Add(Para(T("Chain rule: "), M(Seq(new Symbol("δ", null, $"({l})"), Op("="), Partial(new Symbol("L"), Big("Z", l)), Op("="),
             softmax ? Seq(new Symbol("J"), Op("·"), Partial(new Symbol("L"), Big("A", l)))
-                    : Seq(Partial(new Symbol("L"), Big("A", l)), Op("⊙"), Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l)),
-                        s.Has($"M{l}") ? Seq(Op("⊙"), Big("M", l)) : Seq()))),
+                    : s.Has($"M{l}")
+                        ? Seq(Partial(new Symbol("L"), Big("A", l)), Op("⊙"), Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l)), Op("⊙"), Big("M", l))
+                        : Seq(Partial(new Symbol("L"), Big("A", l)), Op("⊙"), Text(ActivationText.Symbol(layer.Activation) + "′"), new Fenced(Big("Z", l))))),
             T(softmax ? " (the full Jacobian, off-diagonal terms included)" : " (upstream × local, element by element)")));
         if (detailed)
         {
