@@ -70,14 +70,33 @@ internal static class DataLoader
             (train, validation) = (train.Take(trainRows), train.Take(validationRows));
         }
 
+        var notes = table?.DelimiterNote is { } note ? new List<string> { note } : [];
+        if (data.ValidationCsv is { } file)
+        {
+            validation = ValidationFile(spec, file, table!, labelled?.Classes, notes);
+        }
+
         // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
         var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
         return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization)
         {
             Validation = validation,
             InputNames = table is null ? spec.InputNames : [.. table.Features],
-            Notes = table?.DelimiterNote is { } note ? [note] : [],
+            Notes = notes,
         };
+    }
+
+    /// <summary>The validation file: its columns matched by name to the training CSV's, its labels encoded by the training classes.</summary>
+    private static Dataset ValidationFile(ModelSpec spec, string file, CsvTable training, IReadOnlyList<string>? classes, List<string> notes)
+    {
+        string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
+        string path = Path.IsPathRooted(file) ? file : Path.Combine(dir, file);
+        var shape = SpecTrainer.Copy(spec);
+        (shape.InputNames, shape.Classes) = ([.. training.Features], classes?.ToList());
+        var read = ModelCsv.Read(shape, path, training.Label, labelRequired: true,
+            pathFix: $"check \"validation\": {{ \"csv\": … }} in {spec.File}; a relative path is read from the spec file's folder");
+        notes.AddRange(read.Notes);
+        return new Dataset("validation", Matrix<double>.FromRows(read.X), read.Y!);
     }
 
     private static (Dataset All, LabelledData? Labelled, CsvTable Table) LoadCsv(ModelSpec spec, DataSpec data, int outputs)

@@ -20,11 +20,12 @@ public sealed record ModelCsvData(string File, double[][] X, Matrix<double>? Y, 
 /// </summary>
 public static class ModelCsv
 {
-    public static ModelCsvData Read(ModelSpec model, string path, string? label, bool labelRequired)
+    /// <param name="pathFix">The fix for a file that cannot be read (default: the command line's --csv).</param>
+    public static ModelCsvData Read(ModelSpec model, string path, string? label, bool labelRequired, string pathFix = "check the file given to --csv")
     {
         string column = label ?? model.Data?.Label ?? "label";
         // The path and the label column come from the command line here, not from a spec: the fixes say so.
-        var table = CsvData.Read(path, column, labelOptional: true, pathFix: "check the file given to --csv");
+        var table = CsvData.Read(path, column, labelOptional: true, pathFix: pathFix);
         if (labelRequired && !table.HasLabel)
         {
             throw new NablaException($"{path}: line 1 (the header) has no label column \"{column}\"; the columns are {Names(table.Features)}. " +

@@ -40,6 +40,12 @@ public sealed class DataSpec
     /// <summary>The fraction of the training part held out for validation, measured every epoch (null: none).</summary>
     public double? Validation { get; set; }
 
+    /// <summary>A validation file ("validation": { "csv": … }), its columns named as the training CSV's; null: none.</summary>
+    public string? ValidationCsv { get; set; }
+
+    /// <summary>Whether a validation part is measured every epoch (a fraction or a file).</summary>
+    public bool HasValidation => Validation is not null || ValidationCsv is not null;
+
     /// <summary>The seed of the shuffle before the split (null: train.seed).</summary>
     public ulong? SplitSeed { get; set; }
 }

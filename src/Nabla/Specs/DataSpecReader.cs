@@ -76,15 +76,22 @@ internal static class DataSpecReader
         {
             if (validation.ValueKind == System.Text.Json.JsonValueKind.Object)
             {
-                throw f.Error($"{P}.validation", "a validation file is not read yet",
-                    "give the fraction of the training part to hold out for validation, e.g. 0.1");
+                f.CheckKeys(validation, $"{P}.validation", "csv");
+                data.ValidationCsv = f.String(f.Required(validation, $"{P}.validation", "csv", "add \"csv\": the validation file, e.g. { \"csv\": \"data/validation.csv\" }"), $"{P}.validation.csv");
+                if (f.Optional(e, "csv") is null)
+                {
+                    throw f.Error($"{P}.validation", "a validation file goes with training data from a CSV file (its columns are matched by name)",
+                        "give the fraction of the training part to hold out instead, e.g. \"validation\": 0.1");
+                }
+            }
+            else
+            {
+                data.Validation = f.Number(validation, $"{P}.validation");
             }
 
-            data.Validation = f.Number(validation, $"{P}.validation");
-            if (data.Validation is <= 0 or >= 1)
+            if (data.ValidationCsv is null)
             {
-                throw f.Error($"{P}.validation", $"the validation fraction {data.Validation} is outside (0, 1)",
-                    "give the fraction of the training part to hold out for validation, e.g. 0.1 for 10 %");
+                ValidationFraction(data, f);
             }
         }
 
@@ -96,6 +103,15 @@ internal static class DataSpecReader
                 throw f.Error($"{P}.split_seed", "\"split_seed\" has no effect without a test or validation part",
                     "add \"test\": the fraction to hold out, e.g. 0.2, or remove \"split_seed\"");
             }
+        }
+    }
+
+    private static void ValidationFraction(DataSpec data, JsonFields f)
+    {
+        if (data.Validation is <= 0 or >= 1)
+        {
+            throw f.Error($"{P}.validation", $"the validation fraction {data.Validation} is outside (0, 1)",
+                "give the fraction of the training part to hold out for validation, e.g. 0.1 for 10 %, or { \"csv\": \"file.csv\" }");
         }
     }
 

@@ -5,8 +5,8 @@ namespace Nabla.Specs;
 /// <summary>Writes the "data" section the way <see cref="DataSpecReader"/> reads it.</summary>
 internal static class DataSpecWriter
 {
-    /// <param name="csv">The CSV path to write (already made relative to the file being written).</param>
-    public static void Write(Utf8JsonWriter w, DataSpec data, string? csv)
+    /// <param name="rebase">How a CSV path is written: made relative to the file being written, or as read.</param>
+    public static void Write(Utf8JsonWriter w, DataSpec data, Func<string, string> rebase)
     {
         w.WriteStartObject("data");
         if (data.Dataset is not null)
@@ -22,7 +22,7 @@ internal static class DataSpecWriter
         }
         else if (data.Csv is not null)
         {
-            w.WriteString("csv", csv ?? data.Csv);
+            w.WriteString("csv", rebase(data.Csv));
             w.WriteString("label", data.Label);
         }
         else
@@ -38,6 +38,13 @@ internal static class DataSpecWriter
 
         WriteOptional(w, "test", data.Test);
         WriteOptional(w, "validation", data.Validation);
+        if (data.ValidationCsv is { } validation)
+        {
+            w.WriteStartObject("validation");
+            w.WriteString("csv", rebase(validation));
+            w.WriteEndObject();
+        }
+
         if (data.SplitSeed is { } splitSeed)
         {
             w.WriteNumber("split_seed", splitSeed);

@@ -316,7 +316,7 @@ public static class SpecReader
     private static void CheckMonitor(string monitor, ModelSpec spec, JsonFields f)
     {
         List<string> columns = ["loss", .. spec.Metrics];
-        bool validation = spec.Data?.Validation is not null;
+        bool validation = spec.Data?.HasValidation ?? false;
         if (validation)
         {
             columns.AddRange([.. columns.Select(c => "val_" + c)]);

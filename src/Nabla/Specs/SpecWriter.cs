@@ -18,13 +18,13 @@ public static partial class SpecWriter
     /// </summary>
     public static void WriteFile(ModelSpec spec, string path)
     {
-        string? csv = spec.Data?.Csv is { } c ? DataSpecWriter.Rebase(c, spec.File, path) : null;
-        AtomicFile.WriteAllText(path, ToJson(spec, csv));
+        AtomicFile.WriteAllText(path, ToJson(spec, csv => DataSpecWriter.Rebase(csv, spec.File, path)));
     }
 
     public static string ToJson(ModelSpec spec) => ToJson(spec, null);
 
-    private static string ToJson(ModelSpec spec, string? csv)
+    /// <param name="rebase">How a relative CSV path is written (from the new file's folder), or null to write it as read.</param>
+    private static string ToJson(ModelSpec spec, Func<string, string>? rebase)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -87,7 +87,7 @@ public static partial class SpecWriter
 
             if (spec.Data is { } data)
             {
-                DataSpecWriter.Write(w, data, csv);
+                DataSpecWriter.Write(w, data, rebase ?? (csv => csv));
             }
 
             if (spec.Standardization is { } standardization)

@@ -1,5 +1,6 @@
 using Nabla.App;
 using Nabla.Specs;
+using Nabla.Tensors;
 
 namespace Nabla.Tests.Training;
 
@@ -86,7 +87,7 @@ public class ValidationTests
 
     [Theory]
     [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 1 }", "$.data.validation", "outside (0, 1)")]
-    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": { \"csv\": \"v.csv\" } }", "$.data.validation", "not read yet")]
+    [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": { \"csv\": \"v.csv\" } }", "$.data.validation", "goes with training data from a CSV file")]
     [InlineData("\"data\": { \"dataset\": \"xor\" }, \"train\": { \"early_stopping\": { } }", "$.train.early_stopping.monitor", "add \"validation\"")]
     [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 0.25 }, \"train\": { \"early_stopping\": { \"monitor\": \"val_acc\" } }", "$.train.early_stopping.monitor", "\"val_loss\"")]
     [InlineData("\"data\": { \"dataset\": \"xor\", \"validation\": 0.25 }, \"train\": { \"early_stopping\": { \"patience\": 0 } }", "$.train.early_stopping.patience", "too small")]
@@ -96,5 +97,48 @@ public class ValidationTests
         var e = Assert.Throws<SpecException>(() => SpecReader.Parse($$"""{ "inputs": 2, "layers": [ { "units": 1, "activation": "sigmoid" } ], "loss": "bce", {{parts}} }""", "s.json"));
         Assert.Equal(path, e.JsonPath);
         Assert.Contains(says, e.Message);
+    }
+
+    [Fact]
+    public void A_validation_file_is_read_by_column_name_and_measured_every_epoch()
+    {
+        string dir = Nabla.Tests.Cli.CliProcess.TempFolder();
+        var lines = File.ReadAllLines(Examples.Path("data/iris.csv"));
+        File.WriteAllLines(Path.Combine(dir, "train.csv"), lines.Where((_, i) => i == 0 || i % 5 != 0));
+        // The validation file: every fifth flower, its columns in another order and separated by ';'.
+        File.WriteAllLines(Path.Combine(dir, "val.csv"), lines.Where((_, i) => i == 0 || i % 5 == 0)
+            .Select(l => l.Split(',')).Select(c => string.Join(";", c[4], c[3], c[2], c[1], c[0])));
+        string spec = Path.Combine(dir, "iris.json");
+        File.WriteAllText(spec, """
+            { "inputs": 4, "layers": [ { "units": 6, "activation": "tanh" }, { "units": 3, "activation": "softmax" } ], "loss": "cce", "metrics": ["accuracy"],
+              "data": { "csv": "train.csv", "label": "label", "standardize": true, "validation": { "csv": "val.csv" } },
+              "train": { "optimizer": "adam", "learning_rate": 0.02, "epochs": 15, "batch": 16, "seed": 2 } }
+            """);
+        var trained = SpecTrainer.Train(SpecReader.ReadFile(spec));
+        var valLoss = trained.Model.History!["val_loss"];
+        Assert.Equal(15, valLoss.Length);
+        Assert.Contains(trained.Notes, n => n.Contains("val.csv") && n.Contains("semicolon"));
+
+        // The last val_loss is the final model's loss on those 30 flowers, read the plain way.
+        var rows = lines.Where((_, i) => i > 0 && i % 5 == 0).Select(l => l.Split(',')).ToArray();
+        var x = rows.Select(r => r[..4].Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var y = Matrix<double>.FromRows(rows.Select(r => trained.Model.Classes!.Select(c => c == r[4] ? 1.0 : 0.0).ToArray()).ToArray(), 3);
+        var outputs = Matrix<double>.FromRows(SpecPredictor.Predict(trained.Model, x), 3);
+        Assert.Equal(new Nabla.Losses.CategoricalCrossEntropy().Value(outputs, y), valLoss[^1], 12);
+
+        // The model file keeps the file, relative to where the model is written.
+        string model = Path.Combine(dir, "run", "model.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(model)!);
+        SpecWriter.WriteFile(trained.Model, model);
+        Assert.Equal("../val.csv", SpecReader.ReadFile(model).Data!.ValidationCsv);
+
+        // An unseen class in the validation file is named.
+        File.AppendAllText(Path.Combine(dir, "val.csv"), "rose;0.2;1.4;3.5;5.1\n");
+        var unseen = Assert.Throws<NablaException>(() => SpecTrainer.Train(SpecReader.ReadFile(spec)));
+        Assert.Contains("\"rose\" is not one of the model's classes", unseen.Message);
+        File.Delete(Path.Combine(dir, "val.csv"));
+        var missing = Assert.Throws<NablaException>(() => SpecTrainer.Train(SpecReader.ReadFile(spec)));
+        Assert.Contains("val.csv", missing.Message);
+        Assert.Contains("\"validation\": { \"csv\": … }", missing.Message);
     }
 }
