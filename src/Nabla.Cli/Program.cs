@@ -14,6 +14,7 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     PredictCommand.Create(),
     EvaluateCommand.Create(),
     CheckCommand.Create(),
+    ExerciseCommand.Create(),
     PlotCommand.Create(),
     DiagramCommand.Create(),
     ExportCommand.Create(),
