@@ -15,6 +15,7 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     EvaluateCommand.Create(),
     CheckCommand.Create(),
     ExerciseCommand.Create(),
+    GradeCommand.Create(),
     PlotCommand.Create(),
     DiagramCommand.Create(),
     ExportCommand.Create(),
