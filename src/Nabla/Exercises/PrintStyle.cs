@@ -13,8 +13,8 @@ public static class PrintStyle
         }
         """;
 
-    /// <summary>Extra rules for a problem sheet: room to write in the answer column.</summary>
-    public const string Sheet = "td:nth-child(5) { min-width: 16rem; height: 2.4em; }\n";
+    /// <summary>Extra rules for a problem sheet: room to write in the answer column, and the questions (its third section) on a page of their own.</summary>
+    public const string Sheet = "td:nth-child(5) { min-width: 16rem; height: 2.4em; }\n@media print { h2:nth-of-type(3) { break-before: page; } }\n";
 
     /// <summary><paramref name="html"/> (a page of <c>HtmlRenderer</c>) with the print rules, and <paramref name="extra"/>, added to its style sheet.</summary>
     public static string Add(string html, string extra = "")

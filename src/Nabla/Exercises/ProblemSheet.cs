@@ -17,7 +17,6 @@ public static class ProblemSheet
     {
         var e = v.Explanation;
         var n = new Notation(options.ByUnit);
-        var first = e.Steps[0];
         var blocks = new List<Block>
         {
             Para(T($"{(v.Student.Name == v.Student.Id || v.Student.Name.EndsWith(v.Student.Id, StringComparison.Ordinal) ? v.Student.Name : $"{v.Student.Name} ({v.Student.Id})")}: variant {v.Number}.")),
@@ -28,7 +27,7 @@ public static class ProblemSheet
             new DisplayMath(e.Layers.DistinctBy(l => (l.Activation, l.Alpha)).Select(ActivationText.Definition).ToArray()),
             Para(T($"Loss: {e.LossName}, {e.LossFormula}. Optimizer: {e.Optimizer}, learning rate η = {e.LearningRate.ToString(CultureInfo.InvariantCulture)}" +
                 $"{(e.Spec.Train.IsPlainSgd ? "" : $" ({e.Spec.Train.Extras()})")}. " +
-                (e.Spec.Train.Batch == 0 || e.Spec.Train.Batch >= first["X"].Rows ? $"Each step uses all {first["X"].Rows} example{(first["X"].Rows == 1 ? "" : "s")}." : $"Each step uses a batch of {e.Spec.Train.Batch} example(s), in order."))),
+                Batch(e.Spec.Train, e.Spec.Data!.X!.Length))),
             Para(T(n.ByUnit
                 ? "Layout: by unit (W·x). Each weight matrix has one row per unit (n_out × n_in); X, Y, Z and A have one row per unit and one column per example."
                 : "Layout: examples are rows. Each weight matrix is n_in × n_out, so Z = X·W + b; X, Y, Z and A have one row per example.")),
@@ -81,6 +80,12 @@ public static class ProblemSheet
 
         return [.. lines];
     }
+
+    private static string Batch(Specs.TrainSpec train, int examples) =>
+        examples == 1 ? "There is one example."
+        : train.Batch == 0 || train.Batch >= examples ? $"Each step uses all {examples} examples (one batch)."
+        : $"Each step uses a batch of {train.Batch} example{(train.Batch == 1 ? "" : "s")}, " +
+          (train.Shuffle ? "the examples shuffled each epoch (the worked solution names them)." : "taken in order.");
 
     private static string Meaning(string name)
     {

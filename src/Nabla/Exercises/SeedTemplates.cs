@@ -2,20 +2,21 @@ namespace Nabla.Exercises;
 
 /// <summary>
 /// The named templates: one per seed exercise of <c>examples/</c> (<c>seed-000</c> … <c>seed-004</c>),
-/// each the network, loss, optimizer and batch of that exercise; a variant draws its own numbers.
+/// each the network, loss, optimizer and batch of that exercise; a variant draws its own numbers
+/// (so the names say nothing of the gate the seed learned: a variant's targets are its own).
 /// </summary>
 public static class SeedTemplates
 {
     private static readonly Dictionary<string, string> Templates = new(StringComparer.OrdinalIgnoreCase)
     {
         ["seed-000"] = """
-            { "name": "Seed 000: XOR, 2-2-1 ReLU/sigmoid, ½ Σ (ŷ − y)²", "inputs": 2,
+            { "name": "Seed 000: 2-2-1 ReLU/sigmoid, ½ Σ (ŷ − y)², one batch step", "inputs": 2,
               "layers": [ { "units": 2, "activation": "relu" }, { "units": 1, "activation": "sigmoid" } ],
               "loss": "half_sse", "data": { "dataset": "xor" },
               "train": { "optimizer": "sgd", "learning_rate": 0.5, "epochs": 1, "batch": "full" } }
             """,
         ["seed-001"] = """
-            { "name": "Seed 001: OR, 2-2-1 sigmoid/sigmoid, one batch step", "inputs": 2,
+            { "name": "Seed 001: 2-2-1 sigmoid/sigmoid, ½-mean squared error, one batch step", "inputs": 2,
               "layers": [ { "units": 2, "activation": "sigmoid" }, { "units": 1, "activation": "sigmoid" } ],
               "loss": "half_mse", "data": { "dataset": "or" },
               "train": { "optimizer": "sgd", "learning_rate": 0.5, "epochs": 1, "batch": "full" } }
@@ -28,7 +29,7 @@ public static class SeedTemplates
               "train": { "optimizer": "sgd", "learning_rate": 0.1, "epochs": 1, "batch": "full" } }
             """,
         ["seed-003"] = """
-            { "name": "Seed 003: XOR, 2-2-1 sigmoid/sigmoid, summed cross-entropy", "inputs": 2,
+            { "name": "Seed 003: 2-2-1 sigmoid/sigmoid, summed cross-entropy, one batch step", "inputs": 2,
               "layers": [ { "units": 2, "activation": "sigmoid" }, { "units": 1, "activation": "sigmoid" } ],
               "loss": { "name": "bce", "reduction": "sum" },
               "data": { "x": [[1, 1], [1, 0], [0, 1], [0, 0]], "y": [[0], [1], [1], [0]] },

@@ -7,7 +7,8 @@ namespace Nabla.Exercises;
 
 /// <summary>
 /// Draws one variant per student: weights and biases with one decimal (±0.1 … ±0.9), inputs
-/// and targets of the template's kind (<see cref="ValueKind"/>), redrawn until every
+/// and targets of the template's kind (<see cref="ValueKind"/>; 0/1 inputs that are all
+/// different rows, a truth table, keep their rows in a drawn order), redrawn until every
 /// <see cref="FriendlinessRule"/> holds. Each student's draws are seeded by the class seed and
 /// the student's id alone, so a student's variant does not change when others join the roster.
 /// </summary>
@@ -77,7 +78,9 @@ public static class VariantDrawer
 
         spec.Data = new DataSpec
         {
-            X = Matrix(template.Examples, spec.Inputs, () => Value(template.Inputs, random)),
+            X = template.Inputs == ValueKind.Binary && template.Spec.Data!.X!.Select(r => string.Join(",", r)).Distinct().Count() == template.Examples && template.Examples > 1
+                ? Shuffled(template.Spec.Data.X!, random) // a truth table stays one, in a drawn order
+                : Matrix(template.Examples, spec.Inputs, () => Value(template.Inputs, random)),
             Y = template.Targets == ValueKind.OneHot
                 ? OneHot(template.Examples, spec.Layers[^1].Units, random)
                 : Matrix(template.Examples, spec.Layers[^1].Units, () => Target(template.Targets, random)),
@@ -106,6 +109,13 @@ public static class VariantDrawer
 
     private static double[][] Matrix(int rows, int cols, Func<double> draw) =>
         [.. Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, cols).Select(_ => draw()).ToArray())];
+
+    private static double[][] Shuffled(double[][] rows, SeededRandom random)
+    {
+        int[] order = [.. Enumerable.Range(0, rows.Length)];
+        random.Shuffle(order);
+        return [.. order.Select(i => (double[])rows[i].Clone())];
+    }
 
     private static double[][] OneHot(int rows, int cols, SeededRandom random) =>
         [.. Enumerable.Range(0, rows).Select(_ => random.NextInt(cols)).Select(k => Enumerable.Range(0, cols).Select(c => c == k ? 1.0 : 0.0).ToArray())];
