@@ -5,7 +5,7 @@ namespace Nabla.Cli;
 
 /// <summary>
 /// `nabla exercise TEMPLATE [--students roster.csv | --count N] [--seed S] [--ask forward,loss,backward,update]
-/// [--steps K] [--decimals D] [--notation default|by-unit] -o DIR`: one variant of a hand exercise per student,
+/// [--steps K] [--decimals D] [--notation default|by-unit] [--pdf] -o DIR`: one variant of a hand exercise per student,
 /// with its problem sheet, worked solution, answer key and blank answer file, and an index of the class.
 /// </summary>
 public static class ExerciseCommand
@@ -21,19 +21,20 @@ public static class ExerciseCommand
         var decimals = new Option<int>("--decimals") { Description = "The decimals answers are asked to.", DefaultValueFactory = _ => 4 };
         var notation = new Option<string>("--notation") { Description = "default (rows are examples, W is n_in × n_out) or by-unit (W·x: W is n_out × n_in).", DefaultValueFactory = _ => "default" };
         notation.AcceptOnlyFromAmong("default", "by-unit");
+        var pdf = new Option<bool>("--pdf") { Description = "Also print each sheet to sheet.pdf, with Chromium's headless print (NABLA_CHROMIUM, or chromium on the PATH)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "The class folder to write (new, empty, or an earlier class's, which is replaced).", Required = true };
         var command = new Command("exercise", "Write a variant of a hand exercise per student: problem sheet, worked solution, answer key, blank answer file; and an index of the class.")
         {
-            template, students, count, seed, ask, steps, decimals, notation, output,
+            template, students, count, seed, ask, steps, decimals, notation, pdf, output,
         };
         command.SetAction(parse => Run(
             parse.GetValue(template)!, parse.GetValue(students), parse.GetValue(count),
             new ExerciseOptions(parse.GetValue(seed), Questions.Parse(parse.GetValue(ask)!), parse.GetValue(steps), parse.GetValue(decimals), parse.GetValue(notation) == "by-unit"),
-            parse.GetValue(output)!));
+            parse.GetValue(output)!, parse.GetValue(pdf)));
         return command;
     }
 
-    public static int Run(string template, FileInfo? rosterFile, int? count, ExerciseOptions options, DirectoryInfo output)
+    public static int Run(string template, FileInfo? rosterFile, int? count, ExerciseOptions options, DirectoryInfo output, bool pdf = false)
     {
         if (rosterFile is not null && count is not null)
         {
@@ -41,9 +42,17 @@ public static class ExerciseCommand
         }
 
         options.Validate();
+        string? browser = pdf ? PdfPrinter.FindBrowser() : null;
         var students = rosterFile is not null ? Roster.Read(rosterFile.FullName) : Roster.Numbered(count ?? 1);
         var exercise = ExerciseClass.Create(ExerciseTemplate.Load(template), students, options);
-        exercise.WriteTo(output.FullName);
+        exercise.WriteTo(output.FullName, browser is null ? null : folder =>
+        {
+            foreach (var v in exercise.Variants)
+            {
+                string dir = Path.Combine(folder, v.Student.Folder);
+                PdfPrinter.Print(browser, Path.Combine(dir, ExerciseClass.Files.SheetHtml), Path.Combine(dir, "sheet.pdf"));
+            }
+        });
         Console.Error.WriteLine($"{exercise.Variants.Count} variant{(exercise.Variants.Count == 1 ? "" : "s")} of {exercise.Template.Name} written to {output.FullName} (open {Path.Combine(output.FullName, ExerciseClass.Files.IndexHtml)}).");
         return CommandRunner.Ok;
     }

@@ -9,7 +9,10 @@ namespace Nabla.Exercises;
 public static class ClassFolder
 {
     /// <summary>Writes <paramref name="files"/> (path relative to <paramref name="dir"/> → text) as the whole content of <paramref name="dir"/>.</summary>
-    public static void Write(string dir, IReadOnlyDictionary<string, string> files)
+    /// <param name="dir">The folder to fill.</param>
+    /// <param name="files">Its files: path relative to it → text.</param>
+    /// <param name="finish">Run on the temporary folder once the files are in it, before it takes the folder's place (to add files made from them, such as PDFs); what it throws leaves no folder behind.</param>
+    public static void Write(string dir, IReadOnlyDictionary<string, string> files, Action<string>? finish = null)
     {
         string target = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar);
         string parent = Path.GetDirectoryName(target)!;
@@ -39,6 +42,8 @@ public static class ClassFolder
                 File.WriteAllText(full, text);
             }
 
+            finish?.Invoke(temp);
+
             if (replace)
             {
                 string old = Path.Combine(parent, $".{Path.GetFileName(target)}.{unique}.old");
@@ -56,14 +61,19 @@ public static class ClassFolder
                 Directory.Move(temp, target);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
             if (Directory.Exists(temp))
             {
                 Directory.Delete(temp, recursive: true);
             }
 
-            throw new NablaException($"{dir}: cannot write the class's files ({e.Message}). Fix: check that the folder is writable.");
+            if (e is IOException or UnauthorizedAccessException)
+            {
+                throw new NablaException($"{dir}: cannot write the class's files ({e.Message}). Fix: check that the folder is writable.");
+            }
+
+            throw;
         }
     }
 }

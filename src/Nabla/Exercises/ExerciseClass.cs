@@ -85,7 +85,9 @@ public sealed class ExerciseClass
     }
 
     /// <summary>Writes the class folder <paramref name="dir"/> all at once (<see cref="ClassFolder"/>).</summary>
-    public void WriteTo(string dir) => ClassFolder.Write(dir, Render());
+    /// <param name="dir">The class folder.</param>
+    /// <param name="finish">Run on the finished files' temporary folder before it becomes <paramref name="dir"/> (see <see cref="ClassFolder.Write"/>).</param>
+    public void WriteTo(string dir, Action<string>? finish = null) => ClassFolder.Write(dir, Render(), finish);
 
     /// <summary>The worked solution of a spec: what <c>nabla explain --format json</c> writes for it.</summary>
     public static string ExplainJson(ModelSpec spec, int steps) => ExplanationJson.Write(Explainer.Run(spec, steps));

@@ -106,6 +106,12 @@ public class ExerciseClassTests
             Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
         Assert.Equal(["class"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName)); // no temporary folder left
 
+        // What fails after the files are written (a PDF printer, say) leaves neither a new folder nor a temporary one.
+        string failed = Path.Combine(root, "failed");
+        Assert.Throws<NablaException>(() => exercise.WriteTo(failed, _ => throw new NablaException("the printer failed")));
+        Assert.False(Directory.Exists(failed));
+        Assert.Equal(["class"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+
         string foreign = Path.Combine(root, "notes");
         Directory.CreateDirectory(foreign);
         File.WriteAllText(Path.Combine(foreign, "todo.txt"), "keep");

@@ -44,6 +44,36 @@ public class ExerciseCommandTests
     }
 
     [Fact]
+    public void Pdf_PrintsEachSheetOnA4_WithChromium_OrSaysPlainlyThatItCannot()
+    {
+        string dir = Path.Combine(CliProcess.TempFolder(), "out");
+        string? browser = null;
+        try
+        {
+            browser = Nabla.Cli.PdfPrinter.FindBrowser();
+        }
+        catch (NablaException)
+        {
+        }
+
+        var r = CliProcess.Run("exercise", "seed-004", "--count", "1", "--pdf", "-o", dir);
+
+        if (browser is null)
+        {
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("--pdf prints with Chromium", r.Error);
+            Assert.False(Directory.Exists(dir));
+            return;
+        }
+
+        Assert.True(r.ExitCode == 0, r.Error);
+        byte[] pdf = File.ReadAllBytes(Path.Combine(dir, "01", "sheet.pdf"));
+        string text = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.StartsWith("%PDF-", text);
+        Assert.Matches(@"/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]", text); // A4: 210 × 297 mm
+    }
+
+    [Fact]
     public void AnInvalidTemplate_IsOnePlainMessage()
     {
         string spec = CliProcess.TempSpec("{ \"inputs\": 2, \"layers\": [] ", "broken.json");
