@@ -50,9 +50,9 @@ public static class ExerciseCommand
             foreach (var v in exercise.Variants)
             {
                 string dir = Path.Combine(folder, v.Student.Folder);
-                PdfPrinter.Print(browser, Path.Combine(dir, ExerciseClass.Files.SheetHtml), Path.Combine(dir, "sheet.pdf"));
+                PdfPrinter.Print(browser, Path.Combine(dir, ExerciseClass.Files.SheetHtml), Path.Combine(dir, ExerciseClass.Files.SheetPdf));
             }
-        });
+        }, pdfSheets: browser is not null);
         Console.Error.WriteLine($"{exercise.Variants.Count} variant{(exercise.Variants.Count == 1 ? "" : "s")} of {exercise.Template.Name} written to {output.FullName} (open {Path.Combine(output.FullName, ExerciseClass.Files.IndexHtml)}).");
         return CommandRunner.Ok;
     }

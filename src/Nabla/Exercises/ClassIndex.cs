@@ -18,8 +18,8 @@ public static class ClassIndex
         ("key", ExerciseClass.Files.Key), ("answer file", ExerciseClass.Files.Blank), ("spec", ExerciseClass.Files.Spec),
     ];
 
-    /// <summary>The index as one self-contained HTML page.</summary>
-    public static string Html(ExerciseClass c)
+    /// <summary>The index as one self-contained HTML page; <paramref name="pdfSheets"/>: link the sheets' PDFs too.</summary>
+    public static string Html(ExerciseClass c, bool pdfSheets = false)
     {
         var html = new StringBuilder();
         string title = WebUtility.HtmlEncode($"Exercise: {c.Template.Spec.Name ?? c.Template.Name}");
@@ -30,7 +30,8 @@ public static class ClassIndex
             .Append("<table>\n<thead><tr><th>student</th><th>id</th><th>variant</th><th>files</th></tr></thead>\n<tbody>\n");
         foreach (var v in c.Variants)
         {
-            string files = string.Join(" · ", Links.Select(l => $"<a href=\"{v.Student.Folder}/{l.File}\">{l.Label}</a>"));
+            string files = string.Join(" · ", Links.Select(l => $"<a href=\"{v.Student.Folder}/{l.File}\">{l.Label}</a>")) +
+                (pdfSheets ? $" · <a href=\"{v.Student.Folder}/{ExerciseClass.Files.SheetPdf}\">sheet (pdf)</a>" : "");
             html.Append("<tr><td>").Append(WebUtility.HtmlEncode(v.Student.Name)).Append("</td><td>").Append(WebUtility.HtmlEncode(v.Student.Id))
                 .Append("</td><td>").Append(v.Number).Append("</td><td>").Append(files).Append("</td></tr>\n");
         }

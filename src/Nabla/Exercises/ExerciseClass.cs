@@ -38,6 +38,9 @@ public sealed class ExerciseClass
     {
         /// <summary>The problem sheet, HTML.</summary>
         public const string SheetHtml = "sheet.html";
+        /// <summary>The problem sheet printed to PDF (only with <c>--pdf</c>).</summary>
+        public const string SheetPdf = "sheet.pdf";
+
         /// <summary>The problem sheet, Markdown.</summary>
         public const string SheetMarkdown = "sheet.md";
         /// <summary>The worked solution, HTML.</summary>
@@ -61,7 +64,8 @@ public sealed class ExerciseClass
         new(template, options, VariantDrawer.Draw(template, students, options));
 
     /// <summary>Every file of the class folder: relative path → text.</summary>
-    public IReadOnlyDictionary<string, string> Render()
+    /// <param name="pdfSheets">The index links each student's <see cref="Files.SheetPdf"/> too (made by whoever prints the sheets).</param>
+    public IReadOnlyDictionary<string, string> Render(bool pdfSheets = false)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var v in Variants)
@@ -78,7 +82,7 @@ public sealed class ExerciseClass
             files[Under(Files.Spec)] = SpecWriter.ToJson(v.Spec);
         }
 
-        files[Files.IndexHtml] = ClassIndex.Html(this);
+        files[Files.IndexHtml] = ClassIndex.Html(this, pdfSheets);
         files[Files.IndexMarkdown] = ClassIndex.Markdown(this);
         files[ExerciseManifest.FileName] = new ExerciseManifest(Template.Name, Options, [.. Variants.Select(v => v.Student)]).ToJson();
         return files;
@@ -87,7 +91,8 @@ public sealed class ExerciseClass
     /// <summary>Writes the class folder <paramref name="dir"/> all at once (<see cref="ClassFolder"/>).</summary>
     /// <param name="dir">The class folder.</param>
     /// <param name="finish">Run on the finished files' temporary folder before it becomes <paramref name="dir"/> (see <see cref="ClassFolder.Write"/>).</param>
-    public void WriteTo(string dir, Action<string>? finish = null) => ClassFolder.Write(dir, Render(), finish);
+    /// <param name="pdfSheets">Passed to <see cref="Render"/>: <paramref name="finish"/> prints the sheets.</param>
+    public void WriteTo(string dir, Action<string>? finish = null, bool pdfSheets = false) => ClassFolder.Write(dir, Render(pdfSheets), finish);
 
     /// <summary>The worked solution of a spec: what <c>nabla explain --format json</c> writes for it.</summary>
     public static string ExplainJson(ModelSpec spec, int steps) => ExplanationJson.Write(Explainer.Run(spec, steps));

@@ -70,6 +70,7 @@ public class ExerciseCommandTests
         byte[] pdf = File.ReadAllBytes(Path.Combine(dir, "01", "sheet.pdf"));
         string text = System.Text.Encoding.Latin1.GetString(pdf);
         Assert.StartsWith("%PDF-", text);
+        Assert.Contains("<a href=\"01/sheet.pdf\">sheet (pdf)</a>", File.ReadAllText(Path.Combine(dir, "index.html")));
         Assert.Matches(@"/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]", text); // A4: 210 × 297 mm
     }
 

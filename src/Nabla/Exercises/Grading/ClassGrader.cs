@@ -111,16 +111,18 @@ public static partial class ClassGrader
     private static StudentGrade Unreadable(Student student, int variant, string file, List<(int Step, string Name)> asked, string why) =>
         new(student, variant, file, [.. asked.Select(q => new QuantityMark(q.Step, q.Name, Mark.Unreadable, []))], null, why);
 
-    /// <summary>The slip as the class summary counts it: "sign slip", "missing factor 1/m", "transposed matrix" …</summary>
-    public static string SlipName(Diagnosis? d)
-    {
-        if (d is null)
-        {
-            return Causes.Unknown;
-        }
+    /// <summary>What the class summary calls a wrong value no usual slip explains.</summary>
+    public const string NoUsualSlip = "no usual slip (to recompute)";
 
-        return string.Join(" + ", d.Causes.Select(c => c == Causes.Factor && d.Detail is { } detail ? detail.Split(',')[0] : c));
-    }
+    /// <summary>The slip as the class summary counts it: "sign slip", "missing factor 1/m", "transposed matrix" …</summary>
+    public static string SlipName(Diagnosis? d) => d is null
+        ? NoUsualSlip
+        : string.Join(" + ", d.Causes.Select(c => c switch
+        {
+            Causes.Factor when d.Detail is { } detail => detail.Split(',')[0],
+            Causes.Unknown => NoUsualSlip,
+            _ => c,
+        }));
 
     /// <summary>The text without the lines a student left blank ("A2 =", "A2 = ?", "A2 = ___"): they are unanswered, not errors.</summary>
     public static string WithoutBlanks(string text) =>
