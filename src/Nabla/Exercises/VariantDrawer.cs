@@ -81,9 +81,7 @@ public static class VariantDrawer
             X = template.Inputs == ValueKind.Binary && template.Spec.Data!.X!.Select(r => string.Join(",", r)).Distinct().Count() == template.Examples && template.Examples > 1
                 ? Shuffled(template.Spec.Data.X!, random) // a truth table stays one, in a drawn order
                 : Matrix(template.Examples, spec.Inputs, () => Value(template.Inputs, random)),
-            Y = template.Targets == ValueKind.OneHot
-                ? OneHot(template.Examples, spec.Layers[^1].Units, random)
-                : Matrix(template.Examples, spec.Layers[^1].Units, () => Target(template.Targets, random)),
+            Y = Targets(template, spec.Layers[^1].Units, random),
         };
         return spec;
     }
@@ -109,6 +107,27 @@ public static class VariantDrawer
 
     private static double[][] Matrix(int rows, int cols, Func<double> draw) =>
         [.. Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, cols).Select(_ => draw()).ToArray())];
+
+    /// <summary>Targets of the template's kind; with several examples, 0/1 and one-hot targets take both values (two classes) at least once.</summary>
+    private static double[][] Targets(ExerciseTemplate template, int outputs, SeededRandom random)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var y = template.Targets == ValueKind.OneHot
+                ? OneHot(template.Examples, outputs, random)
+                : Matrix(template.Examples, outputs, () => Target(template.Targets, random));
+            bool mixed = template.Targets switch
+            {
+                ValueKind.Binary => Enumerable.Range(0, outputs).All(c => y.Select(r => r[c]).Distinct().Count() > 1),
+                ValueKind.OneHot => y.Select(r => Array.IndexOf(r, 1.0)).Distinct().Count() > 1,
+                _ => true,
+            };
+            if (mixed || template.Examples < 2 || attempt >= 100)
+            {
+                return y;
+            }
+        }
+    }
 
     private static double[][] Shuffled(double[][] rows, SeededRandom random)
     {

@@ -26,6 +26,11 @@ public class FriendlinessPropertyTests
             Assert.All(given, g => Assert.Equal(Math.Round(g, 2), g)); // one or two decimals
             Assert.True(seen.Add(string.Join(",", given)), $"variant {v.Number} repeats an earlier one");
 
+            if (v.Spec.Data.Y!.Length > 1)
+            {
+                Assert.True(v.Spec.Data.Y.Select(r => string.Join(",", r)).Distinct().Count() > 1, $"variant {v.Number}: every example has the same target");
+            }
+
             var step = v.Explanation.Steps[0];
             for (int l = 1; l <= v.Spec.Layers.Count; l++)
             {
