@@ -14,6 +14,8 @@ var root = new Command("nabla", "Nabla: feedforward neural networks trained by b
     PredictCommand.Create(),
     EvaluateCommand.Create(),
     CheckCommand.Create(),
+    ExerciseCommand.Create(),
+    GradeCommand.Create(),
     PlotCommand.Create(),
     DiagramCommand.Create(),
     ExportCommand.Create(),

@@ -7,11 +7,12 @@ namespace Nabla.Tests.Architecture;
 /// The folders of src/Nabla stack with no loops: a type may use types of its own layer and of
 /// the layers below it, never of a layer above. Bottom to top:
 /// NablaException &lt; Numerics &lt; Tensors &lt; Activations &lt; Losses &lt; Layers &lt; Network &lt; Optimizers
-/// &lt; Textbook &lt; Data &lt; Training &lt; Gradients &lt; Specs &lt; App &lt; Diagrams &lt; Explain &lt; Onnx &lt; Models.
+/// &lt; Textbook &lt; Data &lt; Training &lt; Gradients &lt; Specs &lt; App &lt; Diagrams &lt; Explain &lt; Exercises &lt; Onnx &lt; Models.
 /// The root namespace holds layers of one type each: NablaException (used everywhere, at the bottom),
 /// Network, and the textbook step (above the optimizers, whose update rules it applies).
 /// Diagrams sits above App because a diagram of a spec draws its seeded initial weights
 /// (ModelBuilder), and Explain above Diagrams because an explanation draws the network.
+/// Exercises (a class's variants of a hand exercise, and their marking) sit on Explain, whose worked solutions and checks they use.
 /// Onnx exports a model file's network (built through App). Models (a network built in code trained, evaluated, saved, loaded) sits on top: it saves through Specs and App.
 /// </summary>
 public class LayeringTests
@@ -38,6 +39,7 @@ public class LayeringTests
         ("App", "Nabla.App"),
         ("Diagrams", "Nabla.Diagrams"),
         ("Explain", "Nabla.Explain"),
+        ("Exercises", "Nabla.Exercises"),
         ("Onnx", "Nabla.Onnx"),
         ("Models", "Nabla.Models"),
     ];
