@@ -71,9 +71,16 @@ internal static class DataLoader
         }
 
         var notes = table?.DelimiterNote is { } note ? new List<string> { note } : [];
+        var imputation = data.Missing == "mean" ? MeanImputation.Fit(train.X, [.. table!.Features], table.File) : spec.Imputation;
+        if (imputation is not null && data.Missing == "mean")
+        {
+            int filled = imputation.Apply(train.X) + (test is null ? 0 : imputation.Apply(test.X)) + (validation is null ? 0 : imputation.Apply(validation.X));
+            notes.Add($"{table!.File}: {filled} empty input {(filled == 1 ? "cell was" : "cells were")} filled with the training part's column mean (\"missing\": \"mean\"; the means are kept in the model).");
+        }
+
         if (data.ValidationCsv is { } file)
         {
-            validation = ValidationFile(spec, file, table!, labelled?.Classes, notes);
+            validation = ValidationFile(spec, file, table!, labelled?.Classes, imputation, notes);
         }
 
         // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
@@ -81,18 +88,19 @@ internal static class DataLoader
         return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization)
         {
             Validation = validation,
+            Imputation = imputation,
             InputNames = table is null ? spec.InputNames : [.. table.Features],
             Notes = notes,
         };
     }
 
     /// <summary>The validation file: its columns matched by name to the training CSV's, its labels encoded by the training classes.</summary>
-    private static Dataset ValidationFile(ModelSpec spec, string file, CsvTable training, IReadOnlyList<string>? classes, List<string> notes)
+    private static Dataset ValidationFile(ModelSpec spec, string file, CsvTable training, IReadOnlyList<string>? classes, MeanImputation? imputation, List<string> notes)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(file) ? file : Path.Combine(dir, file);
         var shape = SpecTrainer.Copy(spec);
-        (shape.InputNames, shape.Classes) = ([.. training.Features], classes?.ToList());
+        (shape.InputNames, shape.Classes, shape.Imputation) = ([.. training.Features], classes?.ToList(), imputation);
         var read = ModelCsv.Read(shape, path, training.Label, labelRequired: true,
             pathFix: $"check \"validation\": {{ \"csv\": … }} in {spec.File}; a relative path is read from the spec file's folder");
         notes.AddRange(read.Notes);
@@ -103,7 +111,7 @@ internal static class DataLoader
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(data.Csv!) ? data.Csv! : Path.Combine(dir, data.Csv!);
-        var table = CsvData.Read(path, data.Label!);
+        var table = CsvData.Read(path, data.Label!, emptyAsMissing: data.Missing == "mean");
         string column = $"column {table.LabelColumn + 1} \"{table.Label}\"";
         if (table.X.Cols != spec.Inputs)
         {

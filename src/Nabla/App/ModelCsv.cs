@@ -25,7 +25,7 @@ public static class ModelCsv
     {
         string column = label ?? model.Data?.Label ?? "label";
         // The path and the label column come from the command line here, not from a spec: the fixes say so.
-        var table = CsvData.Read(path, column, labelOptional: true, pathFix: pathFix);
+        var table = CsvData.Read(path, column, labelOptional: true, pathFix: pathFix, emptyAsMissing: model.Imputation is not null);
         if (labelRequired && !table.HasLabel)
         {
             throw new NablaException($"{path}: line 1 (the header) has no label column \"{column}\"; the columns are {Names(table.Features)}. " +
@@ -46,6 +46,11 @@ public static class ModelCsv
         {
             throw new NablaException($"{path}: the CSV has {table.X.Cols} input columns ({Names(table.Features)}) but the model in {model.File} takes {model.Inputs}. " +
                 $"Fix: give {model.Inputs} input columns{(table.HasLabel ? "" : $", and name the label column \"{column}\" (or pass --label) if the file has one")}.");
+        }
+
+        if (model.Imputation?.Apply(table.X) is > 0 and int filled)
+        {
+            notes.Add($"{path}: {filled} empty input {(filled == 1 ? "cell was" : "cells were")} filled with the training part's column mean, as the model was trained.");
         }
 
         double[][] x = table.X.ToRows();

@@ -23,7 +23,8 @@ public static class CsvData
     /// <param name="labelOptional">When the file has no column <paramref name="label"/>, read every column as a feature
     /// (new inputs to predict) instead of failing.</param>
     /// <param name="pathFix">The fix for a file that cannot be read, naming where its path was given (default: the spec's "data").</param>
-    public static CsvTable Read(string path, string label, bool labelOptional = false, string? pathFix = null)
+    /// <param name="emptyAsMissing">Read an empty input cell as missing (NaN, for <see cref="MeanImputation"/>) rather than refuse it.</param>
+    public static CsvTable Read(string path, string label, bool labelOptional = false, string? pathFix = null, bool emptyAsMissing = false)
     {
         byte[] bytes;
         try
@@ -36,12 +37,12 @@ public static class CsvData
             throw new NablaException($"{path}: {why}. Fix: {pathFix ?? "check \"csv\" in the spec's \"data\"; a relative path is read from the spec file's folder"}.");
         }
 
-        return Parse(Lines(bytes), path, label, labelOptional);
+        return Parse(Lines(bytes), path, label, labelOptional, emptyAsMissing);
     }
 
     /// <summary>Reads CSV text as <see cref="Read"/> reads a file; <paramref name="path"/> names it in messages.</summary>
     public static CsvTable Parse(string text, string path, string label, bool labelOptional = false) =>
-        Parse(Lines(Encoding.UTF8.GetBytes(text)), path, label, labelOptional);
+        Parse(Lines(Encoding.UTF8.GetBytes(text)), path, label, labelOptional, emptyAsMissing: false);
 
     /// <summary>The lines of the text (split at \n, \r\n or \r), decoded as its byte order mark says (UTF-8 without one).</summary>
     private static string[] Lines(byte[] bytes)
@@ -56,7 +57,7 @@ public static class CsvData
         return [.. lines];
     }
 
-    private static CsvTable Parse(string[] lines, string path, string label, bool labelOptional)
+    private static CsvTable Parse(string[] lines, string path, string label, bool labelOptional, bool emptyAsMissing)
     {
         int headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0);
         if (headerLine < 0)
@@ -98,7 +99,7 @@ public static class CsvData
                     continue;
                 }
 
-                x[k++] = Number(cells[c], path, line, c, header[c]);
+                x[k++] = emptyAsMissing && cells[c].Length == 0 ? double.NaN : Number(cells[c], path, line, c, header[c]);
             }
 
             features.Add(x);
@@ -145,7 +146,7 @@ public static class CsvData
         string at = $"{path}: line {line}, column {c + 1} \"{name}\"";
         if (cell.Length == 0)
         {
-            throw new NablaException($"{at}: the cell is empty. Fix: fill in the value, or remove the line.");
+            throw new NablaException($"{at}: the cell is empty. Fix: fill in the value, remove the line, or add \"missing\": \"mean\" to the spec's \"data\" to fill empty inputs with the training part's column mean.");
         }
 
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))

@@ -12,6 +12,9 @@ public sealed record DataSplit(Dataset Train, Dataset? Test, IReadOnlyList<strin
     /// <summary>The validation examples, held out of the training part and measured every epoch (null: none).</summary>
     public Dataset? Validation { get; init; }
 
+    /// <summary>The means that filled missing inputs ("missing": "mean"; null: none were allowed).</summary>
+    public MeanImputation? Imputation { get; init; }
+
     /// <summary>The names of the input columns, in the order the network takes them (CSV data only; null otherwise).</summary>
     public IReadOnlyList<string>? InputNames { get; init; }
 

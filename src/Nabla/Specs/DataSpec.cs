@@ -40,6 +40,9 @@ public sealed class DataSpec
     /// <summary>The fraction of the training part held out for validation, measured every epoch (null: none).</summary>
     public double? Validation { get; set; }
 
+    /// <summary>"mean": empty input cells of the CSV are filled with the training part's column mean (null: an empty cell is an error).</summary>
+    public string? Missing { get; set; }
+
     /// <summary>A validation file ("validation": { "csv": … }), its columns named as the training CSV's; null: none.</summary>
     public string? ValidationCsv { get; set; }
 

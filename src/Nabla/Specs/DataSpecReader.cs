@@ -14,7 +14,7 @@ internal static class DataSpecReader
     public static DataSpec Read(JsonElement e, ModelSpec spec, JsonFields f)
     {
         f.Object(e, P);
-        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "validation", "split_seed");
+        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "validation", "split_seed", "missing");
         var data = new DataSpec();
         ReadPreparation(e, data, f);
         if (f.Optional(e, "dataset") is { } ds)
@@ -43,6 +43,15 @@ internal static class DataSpecReader
             data.Csv = f.String(csv, $"{P}.csv");
             data.Label = f.Optional(e, "label") is { } label ? f.String(label, $"{P}.label")
                 : throw f.Error(P, "a CSV data set needs \"label\"", "add \"label\": the name of the column to predict");
+            if (f.Optional(e, "missing") is { } missing)
+            {
+                data.Missing = f.String(missing, $"{P}.missing");
+                if (data.Missing != "mean")
+                {
+                    throw f.Error($"{P}.missing", $"unknown way \"{data.Missing}\" to fill missing inputs", "use \"mean\" (the training part's column mean), or leave \"missing\" out to refuse empty cells");
+                }
+            }
+
             return data;
         }
 

@@ -36,6 +36,11 @@ internal static class DataSpecWriter
             w.WriteBoolean("standardize", true);
         }
 
+        if (data.Missing is { } missing)
+        {
+            w.WriteString("missing", missing);
+        }
+
         WriteOptional(w, "test", data.Test);
         WriteOptional(w, "validation", data.Validation);
         if (data.ValidationCsv is { } validation)

@@ -25,6 +25,16 @@ internal static class ModelResultReader
             spec.Standardization = ReadStandardization(standardization, spec, f);
         }
 
+        if (f.Optional(root, "imputation") is { } imputation)
+        {
+            const string p = "$.imputation";
+            f.Object(imputation, p);
+            f.CheckKeys(imputation, p, "mean");
+            double[] mean = f.Vector(f.Required(imputation, p, "mean", $"add \"mean\": one value per input ({spec.Inputs})"), $"{p}.mean");
+            spec.Imputation = mean.Length == spec.Inputs ? new MeanImputation(mean)
+                : throw f.Error($"{p}.mean", $"{mean.Length} values for a network of \"inputs\": {spec.Inputs}", $"give one value per input ({spec.Inputs})");
+        }
+
         if (f.Optional(root, "history") is { } history)
         {
             f.Object(history, "$.history");

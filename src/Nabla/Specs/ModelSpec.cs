@@ -28,6 +28,9 @@ public sealed class ModelSpec
     /// <summary>The μ and σ the inputs are standardised with before the first layer (model files only).</summary>
     public Data.Standardization? Standardization { get; set; }
 
+    /// <summary>The training part's input means that fill missing inputs ("imputation" in a model file; null: none).</summary>
+    public Data.MeanImputation? Imputation { get; set; }
+
     public TrainSpec Train { get; set; } = new();
 
     /// <summary>Column name → one value per epoch (model files only).</summary>

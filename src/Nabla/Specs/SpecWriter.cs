@@ -98,6 +98,13 @@ public static partial class SpecWriter
                 w.WriteEndObject();
             }
 
+            if (spec.Imputation is { } imputation)
+            {
+                w.WriteStartObject("imputation");
+                WriteNumbers(w, "mean", imputation.Mean);
+                w.WriteEndObject();
+            }
+
             WriteTrain(w, spec.Train);
             if (spec.Result is { } r)
             {

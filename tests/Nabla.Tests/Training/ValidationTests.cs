@@ -141,4 +141,37 @@ public class ValidationTests
         Assert.Contains("val.csv", missing.Message);
         Assert.Contains("\"validation\": { \"csv\": … }", missing.Message);
     }
+
+    [Fact]
+    public void Missing_inputs_are_filled_with_the_training_parts_means_and_so_are_new_ones()
+    {
+        string dir = Nabla.Tests.Cli.CliProcess.TempFolder();
+        File.WriteAllText(Path.Combine(dir, "points.csv"), "a,b,label\n1,,x\n3,10,x\n,20,y\n5,30,y\n");
+        string spec = Path.Combine(dir, "points.json");
+        File.WriteAllText(spec, """
+            { "inputs": 2, "layers": [ { "units": 1, "activation": "sigmoid" } ], "loss": "bce",
+              "data": { "csv": "points.csv", "label": "label", "missing": "mean" },
+              "train": { "optimizer": "sgd", "learning_rate": 0.1, "epochs": 3, "seed": 1 } }
+            """);
+        var trained = SpecTrainer.Train(SpecReader.ReadFile(spec));
+        Assert.Equal([3.0, 20.0], trained.Model.Imputation!.Mean);        // μ over the present values: (1+3+5)/3, (10+20+30)/3
+        Assert.Equal([1.0, 20.0], trained.Data.X.Row(0).ToArray());       // the empty b of line 2
+        Assert.Equal([3.0, 20.0], trained.Data.X.Row(2).ToArray());       // the empty a of line 4
+        Assert.Contains(trained.Notes, n => n.Contains("2 empty input cells were filled"));
+
+        string model = Path.Combine(dir, "model.json");
+        SpecWriter.WriteFile(trained.Model, model);
+        var back = SpecReader.ReadFile(model);
+        Assert.Equal([3.0, 20.0], back.Imputation!.Mean);
+        File.WriteAllText(Path.Combine(dir, "new.csv"), "b,a\n,7\n");
+        var read = ModelCsv.Read(back, Path.Combine(dir, "new.csv"), null, labelRequired: false);
+        Assert.Equal([7.0, 20.0], read.X[0]);                              // by name, then b filled with its mean
+        Assert.Equal(SpecPredictor.Predict(back, [[7.0, 20.0]]), SpecPredictor.Predict(back, read.X));
+
+        // Without "missing", an empty cell is refused, and the fix says how to allow it.
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace(", \"missing\": \"mean\"", ""));
+        var refused = Assert.Throws<NablaException>(() => SpecTrainer.Train(SpecReader.ReadFile(spec)));
+        Assert.Contains("line 2, column 2 \"b\": the cell is empty", refused.Message);
+        Assert.Contains("\"missing\": \"mean\"", refused.Message);
+    }
 }
