@@ -9,13 +9,16 @@ namespace Nabla.Playground.Pages;
 
 /// <summary>
 /// The playground page: settings → a <see cref="Session"/> (the library's own network, optimizer
-/// and trainer); Play trains in slices of a few milliseconds between frames, so the page stays
+/// and trainer); Play trains batch by batch in slices of a few milliseconds between frames, so the page stays
 /// responsive, and redraws the curves, the regions and the diagram a few times a second.
 /// </summary>
 public partial class Home
 {
     /// <summary>How long one slice of training runs before the page yields to the browser.</summary>
     private static readonly long SliceTicks = Stopwatch.Frequency * 40 / 1000;
+
+    /// <summary>Batches trained between two readings of the clock in a slice.</summary>
+    private const int BatchesBetweenClockReads = 8;
 
     /// <summary>How often the pictures are redrawn while training runs.</summary>
     private static readonly long RedrawTicks = Stopwatch.Frequency * 150 / 1000;
@@ -25,6 +28,7 @@ public partial class Home
     private Regions? regions;
     private string? error;
     private string diagram = "";
+    private string runSpec = "";
     private bool running;
     private bool dirty;
     private double? stepsPerSecond;
@@ -83,7 +87,8 @@ public partial class Home
 
         try
         {
-            session = Session.Start(settings.ToSpec());
+            runSpec = settings.ToSpec();
+            session = Session.Start(runSpec);
             regions = new Regions(session.X);
             UpdatePictures(session);
         }
@@ -101,9 +106,25 @@ public partial class Home
             return;
         }
 
-        Guard(() => s.TrainEpoch());
+        if (settings.Epochs > 0 && s.Epoch >= settings.Epochs)
+        {
+            return; // (a run that has had its epochs waits for Reset)
+        }
+
+        Guard(s.TrainEpoch);
         UpdatePictures(s);
         await Task.CompletedTask;
+    }
+
+    private void StepBatch()
+    {
+        if (session is not { } s || (settings.Epochs > 0 && s.Epoch >= settings.Epochs))
+        {
+            return; // (a run that has had its epochs waits for Reset)
+        }
+
+        Guard(s.TrainBatch);
+        UpdatePictures(s);
     }
 
     private void Pause() => running = false;
@@ -123,7 +144,11 @@ public partial class Home
             bool going = true;
             do
             {
-                going = Guard(s.TrainEpoch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
+                // (a few batches between looks at the clock: reading it costs as much as a small step)
+                for (int i = 0; i < BatchesBetweenClockReads && going; i++)
+                {
+                    going = Guard(s.TrainBatch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
+                }
             }
             while (going && Stopwatch.GetTimestamp() < until);
 
