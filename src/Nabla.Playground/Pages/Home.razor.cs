@@ -27,6 +27,7 @@ public partial class Home
     private Session? session;
     private Regions? regions;
     private string? error;
+    private string? linkProblem;
     private string diagram = "";
     private string runSpec = "";
     private bool running;
@@ -39,7 +40,45 @@ public partial class Home
 
     public void Dispose() => running = false;
 
-    protected override void OnInitialized() => Rebuild();
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>Reads the settings (and the steps taken) from the page's address, then builds the run and takes those steps.</summary>
+    protected override void OnInitialized()
+    {
+        string query = new Uri(Navigation.Uri).Query;
+        long steps = 0;
+        if (query.Length > 1)
+        {
+            var (fromLink, linkSteps, problem) = SettingsLink.Read(query);
+            linkProblem = problem;
+            if (fromLink is not null)
+            {
+                (settings, steps) = (fromLink, linkSteps);
+            }
+        }
+
+        Rebuild();
+        if (session is { } s && steps > 0)
+        {
+            while (s.Steps < steps && Guard(s.TrainBatch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs))
+            {
+            }
+
+            UpdatePictures(s);
+            UpdateLink();
+        }
+    }
+
+    /// <summary>Puts the settings and the steps taken in the page's address (replacing it in the history), so it can be shared.</summary>
+    private void UpdateLink()
+    {
+        string address = new Uri(Navigation.Uri).GetLeftPart(UriPartial.Path) + SettingsLink.Write(settings, session?.Steps ?? 0);
+        if (address != Navigation.Uri)
+        {
+            Navigation.NavigateTo(address, new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -97,6 +136,8 @@ public partial class Home
             error = e.Message;
             session = null;
         }
+
+        UpdateLink();
     }
 
     private async Task StepAsync()
@@ -113,6 +154,7 @@ public partial class Home
 
         Guard(s.TrainEpoch);
         UpdatePictures(s);
+        UpdateLink();
         await Task.CompletedTask;
     }
 
@@ -125,6 +167,7 @@ public partial class Home
 
         Guard(s.TrainBatch);
         UpdatePictures(s);
+        UpdateLink();
     }
 
     private void Pause() => running = false;
@@ -176,6 +219,11 @@ public partial class Home
                 lastDrawn = Stopwatch.GetTimestamp();
                 redrawMilliseconds = Stopwatch.GetElapsedTime(now, lastDrawn).TotalMilliseconds;
             }
+        }
+
+        if (ReferenceEquals(s, session))
+        {
+            UpdateLink(); // (paused or done: the steps taken go into the address)
         }
     }
 
