@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
+using Nabla.Data;
 using Nabla.Diagrams;
 using Nabla.Playground.Training;
 
@@ -17,6 +19,9 @@ public partial class Home
     /// <summary>How long one slice of training runs before the page yields to the browser.</summary>
     private static readonly long SliceTicks = Stopwatch.Frequency * 40 / 1000;
 
+    /// <summary>The largest CSV file the page reads.</summary>
+    private const long MaxCsvBytes = 4L << 20;
+
     /// <summary>Batches trained between two readings of the clock in a slice.</summary>
     private const int BatchesBetweenClockReads = 8;
 
@@ -28,6 +33,10 @@ public partial class Home
     private Regions? regions;
     private string? error;
     private string? linkProblem;
+    private string? csvText;
+    private string? csvName;
+    private string csvLabel = "label";
+    private string? csvError;
     private string diagram = "";
     private string runSpec = "";
     private bool running;
@@ -91,9 +100,70 @@ public partial class Home
 
     private void ApplyPreset(Func<Settings> make)
     {
+        var (csv, name) = (settings.Csv, settings.CsvName);
         settings = make();
+        (settings.Csv, settings.CsvName) = (csv, name); // (the uploaded file stays on offer)
         Rebuild();
     }
+
+    /// <summary>Reads the chosen CSV file's text (up to <see cref="MaxCsvBytes"/>), then its table.</summary>
+    private async Task UploadCsvAsync(InputFileChangeEventArgs e)
+    {
+        csvError = null;
+        try
+        {
+            await using var stream = e.File.OpenReadStream(MaxCsvBytes);
+            using var reader = new StreamReader(stream);
+            csvText = await reader.ReadToEndAsync();
+            csvName = e.File.Name;
+        }
+        catch (IOException)
+        {
+            csvError = $"{e.File.Name} is {e.File.Size:N0} bytes; the playground reads CSV files of up to {MaxCsvBytes:N0} bytes.";
+            return;
+        }
+
+        ReadCsv();
+    }
+
+    /// <summary>
+    /// The uploaded text through the library's CSV reader (the one <c>nabla train</c> uses); its message,
+    /// with the line and column of a bad cell, is shown and nothing else changes.
+    /// </summary>
+    private void ReadCsv()
+    {
+        if (csvText is null || csvName is null)
+        {
+            return;
+        }
+
+        csvError = null;
+        try
+        {
+            var table = CsvData.Parse(csvText, csvName, csvLabel.Trim());
+            settings.Csv = table.ToClasses();
+            settings.CsvName = csvName;
+            settings.Dataset = Settings.CsvDataset;
+        }
+        catch (NablaException e)
+        {
+            csvError = e.Message;
+            return;
+        }
+
+        Rebuild();
+    }
+
+    private async Task DownloadModelAsync()
+    {
+        if (session is { } s)
+        {
+            await JS.InvokeVoidAsync("nablaPlayground.download", "model.json", s.ModelJson(), "application/json");
+        }
+    }
+
+    private async Task DownloadSpecAsync() =>
+        await JS.InvokeVoidAsync("nablaPlayground.download", "spec.json", runSpec, "application/json");
 
     private void AddLayer()
     {
@@ -128,7 +198,7 @@ public partial class Home
         {
             runSpec = settings.ToSpec();
             session = Session.Start(runSpec);
-            regions = new Regions(session.X);
+            regions = session.X.Cols == 2 ? new Regions(session.X) : null;
             UpdatePictures(session);
         }
         catch (Exception e) when (e is NablaException or ArgumentException or FormatException)

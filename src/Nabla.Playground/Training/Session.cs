@@ -162,6 +162,15 @@ public sealed class Session
         return new NetworkShape(null, Network.Inputs, layers, null);
     }
 
+    /// <summary>The trained model as <c>nabla train</c> writes its model.json: the spec with the current weights and the loss history (<c>nabla predict</c>, <c>evaluate</c> and <c>explain</c> read it).</summary>
+    public string ModelJson()
+    {
+        var model = SpecTrainer.Copy(Spec);
+        ModelBuilder.StoreWeights(Network, model);
+        model.History = new Dictionary<string, double[]> { ["loss"] = [.. Losses] };
+        return SpecWriter.ToJson(model);
+    }
+
     /// <summary>The network's outputs for each row of <paramref name="inputs"/> (a fresh matrix).</summary>
     public Matrix<double> Predict(Matrix<double> inputs) => Network.Predict(inputs);
 }

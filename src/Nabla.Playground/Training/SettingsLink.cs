@@ -60,6 +60,7 @@ public static class SettingsLink
             string value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
             string? problem = key switch
             {
+                "data" when value == Settings.CsvDataset => "an uploaded CSV file is not part of a link (upload it again, then set the network).",
                 "data" => Name(value, Settings.Datasets, "data set", v => s.Dataset = v),
                 "n" => Int(value, key, v => s.Count = v),
                 "noise" => Double(value, key, v => s.Noise = v),
