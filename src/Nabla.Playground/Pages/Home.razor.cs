@@ -250,6 +250,7 @@ public partial class Home
         }
 
         running = true;
+        Func<bool> trainBatch = s.TrainBatch; // (one delegate for the whole run: the interpreter pays for each allocation)
         long started = Stopwatch.GetTimestamp(), lastDrawn = started, stepsAtStart = s.Steps, training = 0;
         while (running && ReferenceEquals(s, session))
         {
@@ -260,7 +261,7 @@ public partial class Home
                 // (a few batches between looks at the clock: reading it costs as much as a small step)
                 for (int i = 0; i < BatchesBetweenClockReads && going; i++)
                 {
-                    going = Guard(s.TrainBatch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
+                    going = Guard(trainBatch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
                 }
             }
             while (going && Stopwatch.GetTimestamp() < until);
