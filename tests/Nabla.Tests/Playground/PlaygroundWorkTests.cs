@@ -203,6 +203,12 @@ public partial class PlaygroundTests
         Assert.Contains($"examples {rows},", about);
         var step = SpecReader.Parse(await page.Locator("#work-spec").InputValueAsync(), "work");
         AssertClose([.. run.NextBatch.ToArray().Select(r => x.Row(r).ToArray())], step.Data!.X!);
+
+        // The panel follows the batch as the run goes on.
+        await page.ClickAsync("#step-batch");
+        await page.WaitForFunctionAsync("() => document.querySelector('#work-about')?.textContent.includes('(step 3)')", null, new() { Timeout = Patience });
+        run.Step();
+        Assert.Contains($"examples {string.Join(", ", run.NextBatch.ToArray().Select(r => r + 1))},", await Text(page, "#work-about"));
         await AssertNoErrorBar(page, errors);
     }
 
