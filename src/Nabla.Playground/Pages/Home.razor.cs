@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
+using Nabla.Data;
 using Nabla.Diagrams;
 using Nabla.Playground.Training;
 
@@ -9,13 +11,19 @@ namespace Nabla.Playground.Pages;
 
 /// <summary>
 /// The playground page: settings → a <see cref="Session"/> (the library's own network, optimizer
-/// and trainer); Play trains in slices of a few milliseconds between frames, so the page stays
+/// and trainer); Play trains batch by batch in slices of a few milliseconds between frames, so the page stays
 /// responsive, and redraws the curves, the regions and the diagram a few times a second.
 /// </summary>
 public partial class Home
 {
     /// <summary>How long one slice of training runs before the page yields to the browser.</summary>
     private static readonly long SliceTicks = Stopwatch.Frequency * 40 / 1000;
+
+    /// <summary>The largest CSV file the page reads.</summary>
+    private const long MaxCsvBytes = 4L << 20;
+
+    /// <summary>Batches trained between two readings of the clock in a slice.</summary>
+    private const int BatchesBetweenClockReads = 8;
 
     /// <summary>How often the pictures are redrawn while training runs.</summary>
     private static readonly long RedrawTicks = Stopwatch.Frequency * 150 / 1000;
@@ -24,7 +32,13 @@ public partial class Home
     private Session? session;
     private Regions? regions;
     private string? error;
+    private string? linkProblem;
+    private string? csvText;
+    private string? csvName;
+    private string csvLabel = "label";
+    private string? csvError;
     private string diagram = "";
+    private string runSpec = "";
     private bool running;
     private bool dirty;
     private double? stepsPerSecond;
@@ -35,7 +49,45 @@ public partial class Home
 
     public void Dispose() => running = false;
 
-    protected override void OnInitialized() => Rebuild();
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>Reads the settings (and the steps taken) from the page's address, then builds the run and takes those steps.</summary>
+    protected override void OnInitialized()
+    {
+        string query = new Uri(Navigation.Uri).Query;
+        long steps = 0;
+        if (query.Length > 1)
+        {
+            var (fromLink, linkSteps, problem) = SettingsLink.Read(query);
+            linkProblem = problem;
+            if (fromLink is not null)
+            {
+                (settings, steps) = (fromLink, linkSteps);
+            }
+        }
+
+        Rebuild();
+        if (session is { } s && steps > 0)
+        {
+            while (s.Steps < steps && Guard(s.TrainBatch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs))
+            {
+            }
+
+            UpdatePictures(s);
+            UpdateLink();
+        }
+    }
+
+    /// <summary>Puts the settings and the steps taken in the page's address (replacing it in the history), so it can be shared.</summary>
+    private void UpdateLink()
+    {
+        string address = new Uri(Navigation.Uri).GetLeftPart(UriPartial.Path) + SettingsLink.Write(settings, session?.Steps ?? 0);
+        if (address != Navigation.Uri)
+        {
+            Navigation.NavigateTo(address, new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -48,9 +100,70 @@ public partial class Home
 
     private void ApplyPreset(Func<Settings> make)
     {
+        var (csv, name) = (settings.Csv, settings.CsvName);
         settings = make();
+        (settings.Csv, settings.CsvName) = (csv, name); // (the uploaded file stays on offer)
         Rebuild();
     }
+
+    /// <summary>Reads the chosen CSV file's text (up to <see cref="MaxCsvBytes"/>), then its table.</summary>
+    private async Task UploadCsvAsync(InputFileChangeEventArgs e)
+    {
+        csvError = null;
+        try
+        {
+            await using var stream = e.File.OpenReadStream(MaxCsvBytes);
+            using var reader = new StreamReader(stream);
+            csvText = await reader.ReadToEndAsync();
+            csvName = e.File.Name;
+        }
+        catch (IOException)
+        {
+            csvError = $"{e.File.Name} is {e.File.Size:N0} bytes; the playground reads CSV files of up to {MaxCsvBytes:N0} bytes.";
+            return;
+        }
+
+        ReadCsv();
+    }
+
+    /// <summary>
+    /// The uploaded text through the library's CSV reader (the one <c>nabla train</c> uses); its message,
+    /// with the line and column of a bad cell, is shown and nothing else changes.
+    /// </summary>
+    private void ReadCsv()
+    {
+        if (csvText is null || csvName is null)
+        {
+            return;
+        }
+
+        csvError = null;
+        try
+        {
+            var table = CsvData.Parse(csvText, csvName, csvLabel.Trim());
+            settings.Csv = table.ToClasses();
+            settings.CsvName = csvName;
+            settings.Dataset = Settings.CsvDataset;
+        }
+        catch (NablaException e)
+        {
+            csvError = e.Message;
+            return;
+        }
+
+        Rebuild();
+    }
+
+    private async Task DownloadModelAsync()
+    {
+        if (session is { } s)
+        {
+            await JS.InvokeVoidAsync("nablaPlayground.download", "model.json", s.ModelJson(), "application/json");
+        }
+    }
+
+    private async Task DownloadSpecAsync() =>
+        await JS.InvokeVoidAsync("nablaPlayground.download", "spec.json", runSpec, "application/json");
 
     private void AddLayer()
     {
@@ -83,8 +196,9 @@ public partial class Home
 
         try
         {
-            session = Session.Start(settings.ToSpec());
-            regions = new Regions(session.X);
+            runSpec = settings.ToSpec();
+            session = Session.Start(runSpec);
+            regions = session.X.Cols == 2 ? new Regions(session.X) : null;
             UpdatePictures(session);
         }
         catch (Exception e) when (e is NablaException or ArgumentException or FormatException)
@@ -92,6 +206,8 @@ public partial class Home
             error = e.Message;
             session = null;
         }
+
+        UpdateLink();
     }
 
     private async Task StepAsync()
@@ -101,9 +217,27 @@ public partial class Home
             return;
         }
 
-        Guard(() => s.TrainEpoch());
+        if (settings.Epochs > 0 && s.Epoch >= settings.Epochs)
+        {
+            return; // (a run that has had its epochs waits for Reset)
+        }
+
+        Guard(s.TrainEpoch);
         UpdatePictures(s);
+        UpdateLink();
         await Task.CompletedTask;
+    }
+
+    private void StepBatch()
+    {
+        if (session is not { } s || (settings.Epochs > 0 && s.Epoch >= settings.Epochs))
+        {
+            return; // (a run that has had its epochs waits for Reset)
+        }
+
+        Guard(s.TrainBatch);
+        UpdatePictures(s);
+        UpdateLink();
     }
 
     private void Pause() => running = false;
@@ -116,6 +250,7 @@ public partial class Home
         }
 
         running = true;
+        Func<bool> trainBatch = s.TrainBatch; // (one delegate for the whole run: the interpreter pays for each allocation)
         long started = Stopwatch.GetTimestamp(), lastDrawn = started, stepsAtStart = s.Steps, training = 0;
         while (running && ReferenceEquals(s, session))
         {
@@ -123,7 +258,11 @@ public partial class Home
             bool going = true;
             do
             {
-                going = Guard(s.TrainEpoch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
+                // (a few batches between looks at the clock: reading it costs as much as a small step)
+                for (int i = 0; i < BatchesBetweenClockReads && going; i++)
+                {
+                    going = Guard(trainBatch) && (settings.Epochs <= 0 || s.Epoch < settings.Epochs);
+                }
             }
             while (going && Stopwatch.GetTimestamp() < until);
 
@@ -151,6 +290,11 @@ public partial class Home
                 lastDrawn = Stopwatch.GetTimestamp();
                 redrawMilliseconds = Stopwatch.GetElapsedTime(now, lastDrawn).TotalMilliseconds;
             }
+        }
+
+        if (ReferenceEquals(s, session))
+        {
+            UpdateLink(); // (paused or done: the steps taken go into the address)
         }
     }
 

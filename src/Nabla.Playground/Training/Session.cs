@@ -10,10 +10,10 @@ namespace Nabla.Playground.Training;
 
 /// <summary>
 /// One training run in the page: the spec the settings make, read and checked by the library's
-/// spec reader, and the network, optimizer and data the library builds from it. Training goes an
-/// epoch at a time (the page runs as many as fit between two frames); each epoch's shuffle is
-/// seeded from the spec's seed and the epoch number, so the same settings give the same run
-/// whatever the frame rate.
+/// spec reader, and the network, optimizer and data the library builds from it. Training goes a
+/// batch at a time through the library's <see cref="TrainingRun{T}"/> (the page runs as many as fit
+/// between two frames): the same batches, shuffles and updates as <c>nabla train</c> with the same
+/// spec, so the same settings give the CLI's run whatever the frame rate.
 /// </summary>
 public sealed class Session
 {
@@ -21,8 +21,8 @@ public sealed class Session
     private readonly Matrix<double> y;
     private readonly Matrix<double>? testX;
     private readonly Matrix<double>? testY;
-    private readonly List<double> losses = [];
     private readonly List<double> testLosses = [];
+    private readonly TrainingRun<double> run;
 
     private Session(ModelSpec spec, Network<double> network, Optimizer<double> optimizer, DataSplit split)
     {
@@ -36,6 +36,7 @@ public sealed class Session
             (testX, testY) = test.As<double>();
         }
 
+        run = new TrainingRun<double>(network, optimizer, ModelBuilder.BuildOptions(spec.Train), x, y);
         Refresh();
     }
 
@@ -61,14 +62,23 @@ public sealed class Session
     /// <summary>The held-out targets, or null.</summary>
     public Matrix<double>? TestY => testY;
 
-    /// <summary>Epochs trained so far.</summary>
-    public int Epoch { get; private set; }
+    /// <summary>Epochs trained so far (complete ones).</summary>
+    public int Epoch => run.Epoch;
 
     /// <summary>Steps (batches) trained so far.</summary>
-    public long Steps { get; private set; }
+    public long Steps => run.Steps;
+
+    /// <summary>Batches taken in the epoch under way.</summary>
+    public int BatchInEpoch => run.BatchInEpoch;
+
+    /// <summary>Batches in an epoch.</summary>
+    public int BatchesPerEpoch => run.BatchesPerEpoch;
+
+    /// <summary>The training rows the next step takes (its batch).</summary>
+    public int[] NextBatch => run.NextBatch.ToArray();
 
     /// <summary>Each epoch's training loss, the mean over its batches (as <c>nabla train</c>'s history).</summary>
-    public IReadOnlyList<double> Losses => losses;
+    public IReadOnlyList<double> Losses => run.Losses;
 
     /// <summary>The loss on the held-out part after each epoch (empty without one).</summary>
     public IReadOnlyList<double> TestLosses => testLosses;
@@ -80,10 +90,10 @@ public sealed class Session
     public double? TestAccuracy { get; private set; }
 
     /// <summary>Why training stopped (divergence), or null while it can go on.</summary>
-    public string? Stopped { get; private set; }
+    public string? Stopped => run.StopMessage;
 
     /// <summary>The batch size a step takes (the whole set when the spec says "full").</summary>
-    public int BatchSize => Spec.Train.Batch <= 0 || Spec.Train.Batch > x.Rows ? x.Rows : Spec.Train.Batch;
+    public int BatchSize => run.BatchSize;
 
     /// <summary>Reads and checks <paramref name="json"/> (a spec), then builds its network, optimizer and data. Throws <see cref="NablaException"/> with a message fit to show.</summary>
     public static Session Start(string json)
@@ -95,38 +105,37 @@ public sealed class Session
         return new Session(spec, network, optimizer, split);
     }
 
-    /// <summary>Trains one epoch; false (and <see cref="Stopped"/> says why) when training diverged.</summary>
+    /// <summary>Trains to the end of the epoch under way (a whole epoch between epochs); false (and <see cref="Stopped"/> says why) when training diverged.</summary>
     public bool TrainEpoch()
     {
-        if (Stopped is not null)
+        if (!run.FinishEpoch())
         {
             return false;
         }
 
-        var options = new TrainOptions
+        EpochEnded();
+        return true;
+    }
+
+    /// <summary>Trains one batch; false (and <see cref="Stopped"/> says why) when training diverged.</summary>
+    public bool TrainBatch()
+    {
+        bool ended = run.Step();
+        if (ended)
         {
-            Epochs = 1,
-            BatchSize = Spec.Train.Batch,
-            Shuffle = Spec.Train.Shuffle,
-            Seed = EpochSeed(Spec.Train.Seed, Epoch),
-        };
-        var result = new Trainer<double>(Network, Optimizer, options).Fit(x, y);
-        Steps += result.Steps;
-        if (result.Diverged)
-        {
-            Stopped = result.StopMessage;
-            return false;
+            EpochEnded();
         }
 
-        Epoch++;
-        losses.Add(result.History.Row(result.History.Count - 1)[0]);
+        return ended || run.StopMessage is null;
+    }
+
+    private void EpochEnded()
+    {
         if (testX is not null && testY is not null)
         {
             var output = Network.Forward(testX);
             testLosses.Add(Network.Loss.Value(output, testY));
         }
-
-        return true;
     }
 
     /// <summary>Measures the accuracies with the current weights (call before showing them).</summary>
@@ -153,10 +162,15 @@ public sealed class Session
         return new NetworkShape(null, Network.Inputs, layers, null);
     }
 
+    /// <summary>The trained model as <c>nabla train</c> writes its model.json: the spec with the current weights and the loss history (<c>nabla predict</c>, <c>evaluate</c> and <c>explain</c> read it).</summary>
+    public string ModelJson()
+    {
+        var model = SpecTrainer.Copy(Spec);
+        ModelBuilder.StoreWeights(Network, model);
+        model.History = new Dictionary<string, double[]> { ["loss"] = [.. Losses] };
+        return SpecWriter.ToJson(model);
+    }
+
     /// <summary>The network's outputs for each row of <paramref name="inputs"/> (a fresh matrix).</summary>
     public Matrix<double> Predict(Matrix<double> inputs) => Network.Predict(inputs);
-
-    /// <summary>The shuffle seed of epoch <paramref name="epoch"/> (from 0): the spec's seed for the first, then a mix of both.</summary>
-    internal static ulong EpochSeed(ulong seed, int epoch) =>
-        epoch == 0 ? seed : seed ^ ((ulong)epoch * 0x9E3779B97F4A7C15UL);
 }

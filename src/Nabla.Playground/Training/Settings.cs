@@ -38,7 +38,25 @@ public sealed class Settings
 
     public static readonly string[] Datasets = [.. LogicGates.Names, .. ToyDatasets.Names];
 
+    /// <summary>The data set's name when the data is an uploaded CSV file.</summary>
+    public const string CsvDataset = "csv";
+
+    /// <summary>At most this many feature columns in an uploaded CSV file (the network's inputs).</summary>
+    public const int MaxInputs = 64;
+
     public string Dataset { get; set; } = "xor";
+
+    /// <summary>The uploaded CSV file's examples, read by the library's CSV reader (null until one is uploaded).</summary>
+    public LabelledData? Csv { get; set; }
+
+    /// <summary>The uploaded file's name.</summary>
+    public string? CsvName { get; set; }
+
+    /// <summary>True when the data is the uploaded CSV file.</summary>
+    public bool IsCsv => Dataset == CsvDataset && Csv is not null;
+
+    /// <summary>The network's inputs: 2 for the gates and toy sets, the CSV's feature columns for a file.</summary>
+    public int Inputs => IsCsv ? Csv!.X.Cols : 2;
 
     public int Count { get; set; } = 200;
 
@@ -72,7 +90,7 @@ public sealed class Settings
     public bool IsGate => LogicGates.Names.Contains(Dataset);
 
     /// <summary>Number of classes the chosen data has.</summary>
-    public int ClassCount => IsGate || ToyDatasets.HasFixedClasses(Dataset) ? 2 : Classes;
+    public int ClassCount => IsCsv ? Csv!.Classes.Count : IsGate || ToyDatasets.HasFixedClasses(Dataset) ? 2 : Classes;
 
     /// <summary>Output units: one for two classes (unless softmax), else one per class.</summary>
     public int OutputUnits => ClassCount > 2 || (OutputActivation == "softmax" && !IsGate) ? ClassCount : 1;
@@ -127,6 +145,24 @@ public sealed class Settings
             return $"A layer takes 1 to {MaxUnits} units in the playground; layer {Hidden.IndexOf(layer) + 1} has {layer.Units}.";
         }
 
+        if (IsCsv)
+        {
+            var csv = Csv!;
+            if (csv.X.Rows < 2 || csv.X.Rows > MaxExamples || csv.X.Cols > MaxInputs)
+            {
+                return $"A CSV file takes 2 to {MaxExamples} examples and at most {MaxInputs} feature columns in the playground; {CsvName} has {csv.X.Rows} examples and {csv.X.Cols} feature columns.";
+            }
+
+            return csv.Classes.Count < 2 || csv.Classes.Count > Regions.ClassColors.Length
+                ? $"The playground learns 2 to {Regions.ClassColors.Length} classes; the label column of {CsvName} holds {csv.Classes.Count}."
+                : null;
+        }
+
+        if (Dataset == CsvDataset)
+        {
+            return "No CSV file is uploaded: choose one under Data, or another data set.";
+        }
+
         if (!IsGate && (Count < 4 || Count > MaxExamples))
         {
             return $"A toy set takes 4 to {MaxExamples} examples in the playground; this one asks for {Count}.";
@@ -151,7 +187,15 @@ public sealed class Settings
 
         layers.Add(new JsonObject { ["units"] = OutputUnits, ["activation"] = OutputActivation });
         var data = new JsonObject { ["dataset"] = Dataset };
-        if (!IsGate)
+        JsonArray? classes = null;
+        if (IsCsv)
+        {
+            // The file as the library's CSV reader read it: the features inline, the labels encoded for the output units.
+            var set = Csv!.Encode(OutputUnits);
+            data = new JsonObject { ["x"] = Rows(set.X), ["y"] = Rows(set.Y) };
+            classes = [.. Csv.Classes.Select(c => JsonValue.Create(c))];
+        }
+        else if (!IsGate)
         {
             data["n"] = Count;
             data["noise"] = Noise;
@@ -168,8 +212,8 @@ public sealed class Settings
 
         var spec = new JsonObject
         {
-            ["name"] = $"Playground: {Dataset}, {string.Join("-", [2, .. Hidden.Select(h => h.Units), OutputUnits])}",
-            ["inputs"] = 2,
+            ["name"] = $"Playground: {(IsCsv ? CsvName : Dataset)}, {string.Join("-", [Inputs, .. Hidden.Select(h => h.Units), OutputUnits])}",
+            ["inputs"] = Inputs,
             ["layers"] = layers,
             ["loss"] = Loss,
             ["metrics"] = new JsonArray("accuracy"),
@@ -184,6 +228,28 @@ public sealed class Settings
                 ["seed"] = Seed,
             },
         };
+        if (classes is not null)
+        {
+            spec["classes"] = classes;
+        }
+
         return spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonArray Rows(Tensors.Matrix<double> m)
+    {
+        var rows = new JsonArray();
+        for (int i = 0; i < m.Rows; i++)
+        {
+            var row = new JsonArray();
+            for (int j = 0; j < m.Cols; j++)
+            {
+                row.Add(m[i, j]);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
     }
 }

@@ -209,7 +209,7 @@ public partial class PlaygroundTests(PlaygroundServer server, ITestOutputHelper 
         throw new DirectoryNotFoundException("no published playground site above " + AppContext.BaseDirectory);
     }
 
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync()
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(string? address = null)
     {
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
@@ -241,7 +241,7 @@ public partial class PlaygroundTests(PlaygroundServer server, ITestOutputHelper 
                 }
             }
         };
-        await page.GotoAsync(server.Url);
+        await page.GotoAsync(address ?? server.Url);
         await page.WaitForSelectorAsync("#epoch", new() { Timeout = Patience });
         return (page, errors);
     }

@@ -1,6 +1,17 @@
 // Drawing for the Nabla Playground: the decision regions and the data points on a canvas.
 // Everything else on the page is rendered by Blazor; this file makes no requests.
 window.nablaPlayground = {
+  // Saves text as a file the browser downloads (a blob: URL, made and revoked here; nothing is sent anywhere).
+  download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type: type || "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  },
   points: [],
   labels: [],
   // pixels: side × side RGBA bytes (row 0 at the top); points: x0, y0, x1, y1, … and labels: a class index per

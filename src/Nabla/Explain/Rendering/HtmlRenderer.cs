@@ -46,6 +46,24 @@ public static class HtmlRenderer
         return html.Append("</body>\n</html>\n").ToString();
     }
 
+    /// <summary>
+    /// <paramref name="blocks"/> as an HTML fragment, each block as <see cref="Render"/> writes it, with no page,
+    /// title or stylesheet around them: for a page that shows part of a worked solution (the playground's
+    /// forward or backward pass).
+    /// </summary>
+    public static string RenderFragment(IEnumerable<Block> blocks, int decimals)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var math = new MathMLWriter(decimals);
+        var html = new StringBuilder();
+        foreach (Block block in blocks)
+        {
+            html.Append(RenderBlock(block, math)).Append('\n');
+        }
+
+        return html.ToString();
+    }
+
     /// <summary>Text made safe for HTML content: &amp;, &lt; and &gt; escaped.</summary>
     internal static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

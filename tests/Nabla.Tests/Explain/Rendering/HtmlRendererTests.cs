@@ -55,6 +55,18 @@ public class HtmlRendererTests
     }
 
     [Fact]
+    public void Fragment_IsThePagesBlocks_WithNoPageAround()
+    {
+        string page = HtmlRenderer.Render(Sample, 3);
+        string fragment = HtmlRenderer.RenderFragment(Sample.Blocks, 3);
+        Assert.DoesNotContain("<style>", fragment, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1>", fragment, StringComparison.Ordinal);
+        Assert.StartsWith("<h2>Layer 1</h2>\n", fragment, StringComparison.Ordinal);
+        Assert.Contains("<h1>Forward &lt;pass&gt; &amp; back</h1>\n" + fragment + "</body>", page, StringComparison.Ordinal);
+        XElement.Parse("<div>" + fragment + "</div>"); // well formed on its own
+    }
+
+    [Fact]
     public void Numbers_AreRoundedAndNegativesHaveAnOperatorMinus()
     {
         string html = HtmlRenderer.Render(Sample, 3);
