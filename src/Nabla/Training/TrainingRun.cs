@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Layers;
+using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 
@@ -52,7 +53,8 @@ public sealed class TrainingRun<T>
         var flat = optimizer.UpdatesAsOneVector ? network.FlatParameters() : null;
         guard = new WeightSnapshots<T>(parameters, flat?.Values ?? default);
         guard.SaveLastGood();
-        plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, null, options.ClipNorm);
+        var dropout = network.HasDropout ? new SeededRandom(options.Seed + Trainer<T>.DropoutStream) : null; // (Fit's masks)
+        plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, null, options.ClipNorm, dropout);
         totals = new EpochTotals(network.Loss, [], withValidation: false, withRate: false);
         StartEpoch();
     }
