@@ -181,7 +181,7 @@ public partial class PlaygroundTests(PlaygroundServer server, ITestOutputHelper 
         var (page, errors) = await OpenAsync();
         await page.ClickAsync("button.preset:text-is('Moons')");
         await page.ClickAsync("#play");
-        await page.WaitForTimeoutAsync(10_000);
+        await page.WaitForTimeoutAsync(3_000);
         await page.ClickAsync("#pause");
         await page.WaitForSelectorAsync("#play");
         string speed = await Text(page, "#speed");
