@@ -33,7 +33,7 @@ public static class PredictionTable
         table.Title = new TableTitle(test ? "test examples" : "training examples");
         table.AddColumn("#");
         bool wide = data.X.Cols > MaxInputColumns;
-        foreach (string name in wide ? ["x"] : Enumerable.Range(1, data.X.Cols).Select(j => $"x{j}"))
+        foreach (string name in wide ? ["x"] : first.Model.InputNames ?? [.. Enumerable.Range(1, data.X.Cols).Select(j => $"x{j}")])
         {
             table.AddColumn(new TableColumn(name).RightAligned());
         }
