@@ -185,10 +185,14 @@ public sealed class Dense<T>
 
         activated.SetRows(m);
         A.Span.CopyTo(activated.Span);
+        if (random is not null)
+        {
+            mask.SetRows(m); // (a batch may be shorter or longer than the last: the mask takes its rows first)
+        }
+
         var ms = mask.Span;
         if (random is not null)
         {
-            mask.SetRows(m);
             T kept = T.One / T.CreateChecked(1 - dropout);
             for (int i = 0; i < ms.Length; i++)
             {

@@ -82,7 +82,7 @@ public class DropoutTests
     [Fact]
     public void Training_IsTheLongWayRoundBitForBit_AndReproducible()
     {
-        var (x, y) = Data(24);
+        var (x, y) = Data(26); // (the last batch of an epoch is short: its mask has fewer rows)
         var options = new TrainOptions { Epochs = 4, BatchSize = 8, Shuffle = true, Seed = 3 };
         var trained = Build(0.25, new Relu());
         var history = new Trainer<double>(trained, new Sgd<double>(0.1), options).Fit(x, y).History;

@@ -11,7 +11,7 @@ namespace Nabla.Tests.Training;
 /// <summary>A run stepped one batch at a time is Fit's run: the same weights and epoch losses after the same epochs.</summary>
 public class TrainingRunTests
 {
-    private static Network<double> Build(ulong seed)
+    private static Network<double> Build(ulong seed, double dropout = 0)
     {
         var random = new SeededRandom(seed);
         var dense = new List<Dense<double>>();
@@ -20,6 +20,7 @@ public class TrainingRunTests
         {
             var layer = new Dense<double>(fanIn, units, Activation.FromName(activation)!);
             Matrix<double>.FromArray(fanIn, units, Initializer.DefaultFor(activation).Draw(fanIn, units, random)).CopyTo(layer.W);
+            layer.Dropout = activation == "sigmoid" ? 0 : dropout; // (hidden layers only)
             dense.Add(layer);
             fanIn = units;
         }
@@ -52,6 +53,7 @@ public class TrainingRunTests
         { "momentum", 1, true },
         { "sgd", 0, false },
         { "adam", 10, false },
+        { "sgd+dropout", 7, true }, // Fit's masks, drawn in the same order
     };
 
     [Theory]
@@ -67,10 +69,11 @@ public class TrainingRunTests
             _ => new Sgd<double>(0.3),
         };
 
-        var fitted = Build(11);
+        double dropout = optimizer.EndsWith("+dropout", StringComparison.Ordinal) ? 0.3 : 0;
+        var fitted = Build(11, dropout);
         var fit = new Trainer<double>(fitted, Make(), options).Fit(x, y);
 
-        var stepped = Build(11);
+        var stepped = Build(11, dropout);
         var run = new TrainingRun<double>(stepped, Make(), options, x, y);
         int perEpoch = run.BatchesPerEpoch;
         Assert.Equal(batch is 0 ? 1 : (23 + batch - 1) / batch, perEpoch);
