@@ -86,22 +86,8 @@ public sealed class WorkedStep
     /// <summary>The forward pass and the loss (forward) or the backward pass and the update, as the library's HTML renderer writes them.</summary>
     public string Html(bool forward)
     {
-        var e = Explanation;
-        var step = Trace;
-        var notation = new Notation(false);
-        bool detailed = e.WeightCount <= ExplanationDocument.DetailedWeightLimit && step.Examples.Length <= ExplanationDocument.DetailedExampleLimit;
         var blocks = new List<Block>();
-        if (forward)
-        {
-            ForwardSection.Write(blocks, e, step, notation, detailed);
-            LossSection.Write(blocks, e, step);
-        }
-        else
-        {
-            BackwardSection.Write(blocks, e, step, notation, detailed);
-            UpdateSection.Write(blocks, e, step, notation, detailed);
-        }
-
+        ExplanationDocument.Pass(blocks, Explanation, Trace, new Notation(false), forward);
         return HtmlRenderer.RenderFragment(blocks, Decimals);
     }
 

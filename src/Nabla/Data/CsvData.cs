@@ -44,6 +44,32 @@ public static class CsvData
     public static CsvTable Parse(string text, string path, string label, bool labelOptional = false) =>
         Parse(Lines(Encoding.UTF8.GetBytes(text)), path, label, labelOptional, emptyAsMissing: false);
 
+    /// <summary>
+    /// CSV text that is not a table of numbers (a class roster, say) as cells: the header, then each non-blank line with its
+    /// line number; the delimiter detected from the header, quotes and trimming as <see cref="Read"/> takes them.
+    /// </summary>
+    public static (string[] Header, IReadOnlyList<(int Line, string[] Cells)> Rows) Cells(string text, string path)
+    {
+        string[] lines = Lines(Encoding.UTF8.GetBytes(text));
+        int headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0);
+        if (headerLine < 0)
+        {
+            throw new NablaException($"{path}: line 1: the file is empty. Fix: write a header line naming the columns, then one row per line.");
+        }
+
+        char delimiter = Delimiter(lines[headerLine]);
+        var rows = new List<(int, string[])>();
+        for (int l = headerLine + 1; l < lines.Length; l++)
+        {
+            if (lines[l].Trim().Length > 0)
+            {
+                rows.Add((l + 1, Split(lines[l], path, l + 1, delimiter)));
+            }
+        }
+
+        return (Split(lines[headerLine], path, headerLine + 1, delimiter), rows);
+    }
+
     /// <summary>The lines of the text (split at \n, \r\n or \r), decoded as its byte order mark says (UTF-8 without one).</summary>
     private static string[] Lines(byte[] bytes)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nabla.Data;
 
 namespace Nabla.Exercises;
 
@@ -44,43 +45,42 @@ public static class Roster
     /// <summary>Parses a roster's text; <paramref name="file"/> names it in messages.</summary>
     public static IReadOnlyList<Student> Parse(string text, string file = "<roster>")
     {
-        var lines = text.Replace("\r\n", "\n").Split('\n').Where(l => l.Trim().Length > 0).ToList();
-        if (lines.Count == 0)
+        if (text.Trim().Length == 0)
         {
             throw new NablaException($"{file}: the roster is empty. Fix: write a header row with an \"id\" column, then one student per row.");
         }
 
-        var header = Fields(lines[0]).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var (cells, rows) = CsvData.Cells(text, file);
+        var header = cells.Select(h => h.ToLowerInvariant()).ToList();
         int id = header.IndexOf("id");
         int name = header.IndexOf("name");
         if (id < 0 && name < 0)
         {
-            throw new NablaException($"{file}: the roster has no \"id\" or \"name\" column (its header is \"{lines[0].Trim()}\"). Fix: name the column of student ids \"id\" in the first row.");
+            throw new NablaException($"{file}: the roster has no \"id\" or \"name\" column (its header is \"{string.Join(",", cells)}\"). Fix: name the column of student ids \"id\" in the first row.");
         }
 
         var students = new List<Student>();
         var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var folders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 1; i < lines.Count; i++)
+        foreach (var (line, fields) in rows)
         {
-            var fields = Fields(lines[i]);
-            string Get(int c) => c >= 0 && c < fields.Count ? fields[c].Trim() : "";
+            string Get(int c) => c >= 0 && c < fields.Length ? fields[c] : "";
             string studentId = Get(id >= 0 ? id : name);
             if (studentId.Length == 0)
             {
-                throw new NablaException($"{file}:{i + 1}: the student has no {(id >= 0 ? "id" : "name")}. Fix: give every student one.");
+                throw new NablaException($"{file}:{line}: the student has no {(id >= 0 ? "id" : "name")}. Fix: give every student one.");
             }
 
             if (ids.TryGetValue(studentId, out int first))
             {
-                throw new NablaException($"{file}:{i + 1}: the id \"{studentId}\" is already on line {first}. Fix: give every student a different id.");
+                throw new NablaException($"{file}:{line}: the id \"{studentId}\" is already on line {first}. Fix: give every student a different id.");
             }
 
-            ids[studentId] = i + 1;
+            ids[studentId] = line;
             string folder = Folder(studentId);
             if (folders.TryGetValue(folder, out string? other))
             {
-                throw new NablaException($"{file}:{i + 1}: the ids \"{other}\" and \"{studentId}\" give the same folder name \"{folder}\". Fix: make the ids differ in letters or digits.");
+                throw new NablaException($"{file}:{line}: the ids \"{other}\" and \"{studentId}\" give the same folder name \"{folder}\". Fix: make the ids differ in letters or digits.");
             }
 
             folders[folder] = studentId;
@@ -108,49 +108,5 @@ public static class Roster
         }
 
         return name.ToString().Trim('-') is { Length: > 0 } s ? s : "student";
-    }
-
-    /// <summary>The fields of one CSV line; a field in double quotes may hold commas and "" for a quote.</summary>
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

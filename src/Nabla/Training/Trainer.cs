@@ -85,7 +85,7 @@ public sealed class Trainer<T>
 
         var guard = snapshots;
         guard.SaveLastGood();
-        var dropout = network.HasDropout ? new SeededRandom(options.Seed + DropoutStream) : null;
+        var dropout = DropoutMasks(network, options);
         var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);
         var schedule = options.Schedule;
         var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null, withTest: test is not null);
@@ -205,6 +205,10 @@ public sealed class Trainer<T>
 
     /// <summary>The dropout masks are drawn from the seed plus this (the seed itself orders the examples).</summary>
     internal const ulong DropoutStream = 0x9E3779B97F4A7C15;
+
+    /// <summary>Where a fit draws its dropout masks: seeded from the options' seed, or null for a network without dropout.</summary>
+    internal static SeededRandom? DropoutMasks(Network<T> network, TrainOptions options) =>
+        network.HasDropout ? new SeededRandom(options.Seed + DropoutStream) : null;
 
     /// <summary>
     /// Step number <paramref name="number"/>, on the batch of <paramref name="size"/> examples from <paramref name="start"/>:

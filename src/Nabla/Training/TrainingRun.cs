@@ -1,6 +1,5 @@
 using System.Numerics;
 using Nabla.Layers;
-using Nabla.Numerics;
 using Nabla.Optimizers;
 using Nabla.Tensors;
 
@@ -53,8 +52,7 @@ public sealed class TrainingRun<T>
         var flat = optimizer.UpdatesAsOneVector ? network.FlatParameters() : null;
         guard = new WeightSnapshots<T>(parameters, flat?.Values ?? default);
         guard.SaveLastGood();
-        var dropout = network.HasDropout ? new SeededRandom(options.Seed + Trainer<T>.DropoutStream) : null; // (Fit's masks)
-        plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, null, options.ClipNorm, dropout);
+        plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, null, options.ClipNorm, Trainer<T>.DropoutMasks(network, options)); // (Fit's masks)
         totals = new EpochTotals(network.Loss, [], withValidation: false, withRate: false);
         StartEpoch();
     }

@@ -216,19 +216,7 @@ public partial class PlaygroundTests
     private static string Fragment(Explanation e, bool forward)
     {
         var blocks = new List<Block>();
-        var n = new Notation(false);
-        var s = e.Steps[0];
-        bool detailed = e.WeightCount <= ExplanationDocument.DetailedWeightLimit;
-        if (forward)
-        {
-            ForwardSection.Write(blocks, e, s, n, detailed);
-            LossSection.Write(blocks, e, s);
-        }
-        else
-        {
-            BackwardSection.Write(blocks, e, s, n, detailed);
-            UpdateSection.Write(blocks, e, s, n, detailed);
-        }
+        ExplanationDocument.Pass(blocks, e, e.Steps[0], new Notation(false), forward);
 
         return XElement.Parse("<div>" + HtmlRenderer.RenderFragment(blocks, 4) + "</div>").Value;
     }

@@ -17,6 +17,26 @@ public static class ExplanationDocument
     /// <summary>… and up to this many examples in a step's batch.</summary>
     public const int DetailedExampleLimit = 8;
 
+    /// <summary>Whether a step is written unit by unit (few weights and examples) or as matrices only.</summary>
+    public static bool Detailed(Explanation e, StepTrace step) =>
+        e.WeightCount <= DetailedWeightLimit && step.Examples.Length <= DetailedExampleLimit;
+
+    /// <summary>One pass of a step: the forward pass and the loss, or the backward pass and the update.</summary>
+    public static void Pass(List<Block> blocks, Explanation e, StepTrace step, Notation n, bool forward)
+    {
+        bool detailed = Detailed(e, step);
+        if (forward)
+        {
+            ForwardSection.Write(blocks, e, step, n, detailed);
+            LossSection.Write(blocks, e, step);
+        }
+        else
+        {
+            BackwardSection.Write(blocks, e, step, n, detailed);
+            UpdateSection.Write(blocks, e, step, n, detailed);
+        }
+    }
+
     public static Document Build(Explanation e, bool byUnit = false)
     {
         var n = new Notation(byUnit);
@@ -24,7 +44,7 @@ public static class ExplanationDocument
         Network(blocks, e, n);
         foreach (var step in e.Steps)
         {
-            bool detailed = e.WeightCount <= DetailedWeightLimit && step.Examples.Length <= DetailedExampleLimit;
+            bool detailed = Detailed(e, step);
             string examples = step.Examples.Length == 1 ? $"example {step.Examples[0] + 1}" : $"examples {string.Join(", ", step.Examples.Select(i => i + 1))}";
             blocks.Add(new Heading(2, $"Step {step.Step} ({examples})"));
             blocks.Add(new DisplayMath(Chain("=", Big("X"), n.Show(step["X"])), Chain("=", Big("Y"), n.Show(step["Y"]))));
@@ -33,10 +53,8 @@ public static class ExplanationDocument
                 blocks.Add(Para(T($"The network has {e.WeightCount} weights (or the batch {step.Examples.Length} examples), more than can be read one by one, so this step is shown as matrices.")));
             }
 
-            ForwardSection.Write(blocks, e, step, n, detailed);
-            LossSection.Write(blocks, e, step);
-            BackwardSection.Write(blocks, e, step, n, detailed);
-            UpdateSection.Write(blocks, e, step, n, detailed);
+            Pass(blocks, e, step, n, forward: true);
+            Pass(blocks, e, step, n, forward: false);
         }
 
         GradientCheckTable(blocks, e);
