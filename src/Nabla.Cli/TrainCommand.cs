@@ -7,7 +7,7 @@ using Nabla.Specs;
 namespace Nabla.Cli;
 
 /// <summary>
-/// `nabla train SPEC [--lr 0.1,0.5,0.8] [--batch full,32,1] [--optimizer sgd,momentum,adam] [--epochs N] [--seed S] [--out DIR] [--force]`:
+/// `nabla train SPEC [--lr 0.1,0.5,0.8] [--batch full,32,1] [--optimizer sgd,momentum,adam] [--epochs N] [--seed S] [--out DIR] [--force] [--no-plots]`:
 /// trains with a progress bar and writes a run folder (model, weights, history, plots, summary); several values of one
 /// setting are compared, each run from the same initial weights.
 /// </summary>
@@ -35,24 +35,26 @@ public static class TrainCommand
         var seed = new Option<ulong?>("--seed") { Description = "Seed for initial weights the spec leaves out, shuffling, toy data sets and the test split." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write (default: runs/<spec name>, or runs/<spec name>-2, … if taken)." };
         var force = new Option<bool>("--force") { Description = "Replace an existing run folder given by --out." };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Write no plots (PNG, SVG): the rest of the run folder only, sooner." };
         var command = new Command("train", "Train the network a spec describes and write a run folder: model, weights, history, plots, summary.")
         {
-            spec, lr, batch, optimizer, epochs, seed, output, force,
+            spec, lr, batch, optimizer, epochs, seed, output, force, noPlots,
         };
         command.SetAction(parse => Run(
             parse.GetValue(spec)!,
             new TrainOverrides(parse.GetValue(lr), parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(optimizer)),
             parse.GetValue(output),
-            parse.GetValue(force)));
+            parse.GetValue(force),
+            !parse.GetValue(noPlots)));
         return command;
     }
 
-    public static int Run(FileInfo specFile, TrainOverrides overrides, DirectoryInfo? outDir, bool force)
+    public static int Run(FileInfo specFile, TrainOverrides overrides, DirectoryInfo? outDir, bool force, bool plots = true)
     {
         var spec = SpecReader.ReadFile(specFile.FullName);
         overrides.Compared(); // (a mistake in the settings is reported before any folder is made)
         using var claim = RunFolder.Claim(outDir?.FullName, Path.GetFileNameWithoutExtension(specFile.Name), force);
-        return TrainRun.Execute(spec, overrides, claim, CommandRunner.Out);
+        return TrainRun.Execute(spec, overrides, claim, CommandRunner.Out, plots);
     }
 
     private static double[]? ParseRates(ArgumentResult result)

@@ -9,9 +9,9 @@ namespace Nabla.Cli.Runs;
 /// </summary>
 public static class RunWriter
 {
-    /// <summary>Writes every file of the run into <paramref name="folder"/>.</summary>
+    /// <summary>Writes every file of the run into <paramref name="folder"/>, the plots only when <paramref name="plots"/> is true.</summary>
     /// <param name="stop">Checked between files: once cancelled, the write ends with an <see cref="OperationCanceledException"/>.</param>
-    public static void Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results, CancellationToken stop = default)
+    public static void Write(string folder, ModelSpec initial, IReadOnlyList<RunResult> results, bool plots = true, CancellationToken stop = default)
     {
         WeightsCsv.Write(initial, Path.Combine(folder, "initial-weights"));
         foreach (var r in results)
@@ -32,7 +32,11 @@ public static class RunWriter
         }
 
         stop.ThrowIfCancellationRequested();
-        RunPlots.Write(folder, results, stop);
+        if (plots)
+        {
+            RunPlots.Write(folder, results, stop);
+        }
+
         stop.ThrowIfCancellationRequested();
         AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), SummaryReport.Write(folder, initial, results));
     }

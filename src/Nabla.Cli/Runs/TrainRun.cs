@@ -14,8 +14,8 @@ public static class TrainRun
     /// <summary>Exit code after Ctrl-C: the run was stopped but what was trained is saved.</summary>
     public const int Interrupted = 130;
 
-    /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder; Ctrl-C during the write lets it finish, twice aborts it.</summary>
-    public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console)
+    /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder (with its plots unless <paramref name="plots"/> is false); Ctrl-C during the write lets it finish, twice aborts it.</summary>
+    public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console, bool plots = true)
     {
         var variants = overrides.ApplyTo(spec);
         ModelBuilder.FillMissingWeights(spec); // every compared run starts from these weights
@@ -43,7 +43,7 @@ public static class TrainRun
             interrupt.BeginWrite(() => Console.Error.WriteLine($"nabla: finishing writing {shown} (press Ctrl-C again to abort and write nothing)."));
             try
             {
-                RunWriter.Write(claim.Staging, spec, results, interrupt.AbortToken);
+                RunWriter.Write(claim.Staging, spec, results, plots, interrupt.AbortToken);
                 claim.Commit();
             }
             catch (OperationCanceledException)

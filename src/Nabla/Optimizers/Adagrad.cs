@@ -25,10 +25,27 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
         var s = State(sums, slot, w.Length);
         T eps = T.CreateChecked(Epsilon);
         T eta = T.CreateChecked(LearningRate);
-        for (int i = 0; i < w.Length; i++)
+        int i = Vectorized ? Vectors(w, g, s, eps, eta) : 0;
+        for (; i < w.Length; i++)
         {
             s[i] += g[i] * g[i];                       // s ← s + g²
             w[i] -= eta * g[i] / (T.Sqrt(s[i]) + eps); // W ← W − η·g/(√s + ε)
         }
+    }
+
+    /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>
+    private static int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> s, T eps, T eta)
+    {
+        var (veps, veta) = (new Vector<T>(eps), new Vector<T>(eta));
+        int i = 0;
+        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var gi = new Vector<T>(g[i..]);
+            var si = new Vector<T>(s[i..]) + (gi * gi);
+            si.CopyTo(s[i..]);
+            (new Vector<T>(w[i..]) - (veta * gi / (Vector.SquareRoot(si) + veps))).CopyTo(w[i..]);
+        }
+
+        return i;
     }
 }

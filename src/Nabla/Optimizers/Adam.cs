@@ -43,11 +43,32 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
         T eta = T.CreateChecked(LearningRate);
         T c1 = T.One - T.CreateChecked(Math.Pow(Beta1, Steps)); // bias corrections 1 − βᵗ
         T c2 = T.One - T.CreateChecked(Math.Pow(Beta2, Steps));
-        for (int i = 0; i < w.Length; i++)
+        int i = Vectorized ? Vectors(w, g, m, v, b1, b2, eps, eta, c1, c2) : 0;
+        for (; i < w.Length; i++)
         {
-            m[i] = (b1 * m[i]) + ((T.One - b1) * g[i]);
-            v[i] = (b2 * v[i]) + ((T.One - b2) * g[i] * g[i]);
-            w[i] -= eta * (m[i] / c1) / (T.Sqrt(v[i] / c2) + eps);
+            m[i] = (b1 * m[i]) + ((T.One - b1) * g[i]);                // m ← β₁m + (1 − β₁)g
+            v[i] = (b2 * v[i]) + ((T.One - b2) * g[i] * g[i]);         // v ← β₂v + (1 − β₂)g²
+            w[i] -= eta * (m[i] / c1) / (T.Sqrt(v[i] / c2) + eps);    // W ← W − η·m̂/(√v̂ + ε)
         }
+    }
+
+    /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>
+    private static int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, T b1, T b2, T eps, T eta, T c1, T c2)
+    {
+        var (vb1, vb2, a1, a2) = (new Vector<T>(b1), new Vector<T>(b2), new Vector<T>(T.One - b1), new Vector<T>(T.One - b2));
+        var (veps, veta, vc1, vc2) = (new Vector<T>(eps), new Vector<T>(eta), new Vector<T>(c1), new Vector<T>(c2));
+        int i = 0;
+        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var gi = new Vector<T>(g[i..]);
+            var mi = (vb1 * new Vector<T>(m[i..])) + (a1 * gi);
+            var vi = (vb2 * new Vector<T>(v[i..])) + (a2 * gi * gi);
+            var wi = new Vector<T>(w[i..]) - (veta * (mi / vc1) / (Vector.SquareRoot(vi / vc2) + veps));
+            mi.CopyTo(m[i..]);
+            vi.CopyTo(v[i..]);
+            wi.CopyTo(w[i..]);
+        }
+
+        return i;
     }
 }

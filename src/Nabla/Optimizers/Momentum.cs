@@ -28,10 +28,27 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool
         var v = State(velocities, slot, w.Length);
         T mu = T.CreateChecked(Mu);
         T eta = T.CreateChecked(LearningRate);
-        for (int i = 0; i < w.Length; i++)
+        int i = Vectorized ? Vectors(w, g, v, mu, eta) : 0;
+        for (; i < w.Length; i++)
         {
             v[i] = (mu * v[i]) + g[i];                            // v ← μ·v + dW
             w[i] -= eta * (Nesterov ? g[i] + (mu * v[i]) : v[i]); // W ← W − η·v
         }
+    }
+
+    /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>
+    private int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> v, T mu, T eta)
+    {
+        var (vmu, veta) = (new Vector<T>(mu), new Vector<T>(eta));
+        int i = 0;
+        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var gi = new Vector<T>(g[i..]);
+            var vi = (vmu * new Vector<T>(v[i..])) + gi;
+            vi.CopyTo(v[i..]);
+            (new Vector<T>(w[i..]) - (veta * (Nesterov ? gi + (vmu * vi) : vi))).CopyTo(w[i..]);
+        }
+
+        return i;
     }
 }

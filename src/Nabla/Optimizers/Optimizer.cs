@@ -144,6 +144,12 @@ public abstract class Optimizer<T>
         }
     }
 
+    /// <summary>
+    /// Whether an update may run on whole registers (<see cref="Vector{T}"/>) before its scalar loop takes the
+    /// rest: the same operations in the same order on each element, so the same values (a browser runs the loop alone).
+    /// </summary>
+    private protected static bool Vectorized => Vector.IsHardwareAccelerated && Vector<T>.IsSupported;
+
     /// <summary>Updates one parameter (index <paramref name="slot"/> names its state) in place.</summary>
     protected abstract void Update(int slot, Span<T> w, ReadOnlySpan<T> g);
 

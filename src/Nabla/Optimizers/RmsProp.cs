@@ -35,7 +35,8 @@ public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double 
         T eps = T.CreateChecked(Epsilon);
         T mu = T.CreateChecked(Mu);
         T eta = T.CreateChecked(LearningRate);
-        for (int i = 0; i < w.Length; i++)
+        int i = Vectorized ? Vectors(w, g, s, v, a, eps, mu, eta) : 0;
+        for (; i < w.Length; i++)
         {
             s[i] = (a * s[i]) + ((T.One - a) * g[i] * g[i]); // s ← α·s + (1 − α)·g²
             T scaled = g[i] / (T.Sqrt(s[i]) + eps);            // g/(√s + ε)
@@ -47,5 +48,28 @@ public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double 
 
             w[i] -= eta * scaled;                               // W ← W − η·(that)
         }
+    }
+
+    /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>
+    private int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> s, Span<T> v, T a, T eps, T mu, T eta)
+    {
+        var (va, a1, veps, vmu, veta) = (new Vector<T>(a), new Vector<T>(T.One - a), new Vector<T>(eps), new Vector<T>(mu), new Vector<T>(eta));
+        int i = 0;
+        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var gi = new Vector<T>(g[i..]);
+            var si = (va * new Vector<T>(s[i..])) + (a1 * gi * gi);
+            var scaled = gi / (Vector.SquareRoot(si) + veps);
+            si.CopyTo(s[i..]);
+            if (Mu > 0)
+            {
+                scaled = (vmu * new Vector<T>(v[i..])) + scaled;
+                scaled.CopyTo(v[i..]);
+            }
+
+            (new Vector<T>(w[i..]) - (veta * scaled)).CopyTo(w[i..]);
+        }
+
+        return i;
     }
 }

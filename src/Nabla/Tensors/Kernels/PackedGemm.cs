@@ -56,6 +56,13 @@ internal sealed class PackedGemm<T> : IPartitioned
     [ThreadStatic]
     private static ArraySegment<T> packedB;
 
+    /// <summary>
+    /// A product on several threads is cut into this many parts per thread, taken one at a time by
+    /// whichever thread is free (see <see cref="Workers"/>): a thread that starts late, or runs slowly
+    /// because another program shares its core, then holds up the others by at most one smaller part.
+    /// </summary>
+    internal static int PartsPerThread { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("NABLA_PARTS"), out int p) && p > 0 ? p : 1;
+
     /// <summary>Each calling thread describes its product in its own job object.</summary>
     [ThreadStatic]
     private static PackedGemm<T>? job;
@@ -111,7 +118,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     {
         var work = job ??= new PackedGemm<T>();
         work.Describe(transposeA, transposeB, m, n, k, a, b, c, cOffset, ldc, width, epilogue);
-        Workers.Run(work, threads);
+        Workers.Run(work, threads > 1 ? threads * PartsPerThread : 1, threads);
         work.Release();
     }
 
