@@ -17,7 +17,7 @@ public static class FmaProbe
         long iterations = 20_000_000;
         Chains(single, 1000); // compile and warm up
         double best = double.MaxValue;
-        for (int run = 0; run < 3; run++)
+        for (int run = 0; run < 5; run++)
         {
             var watch = Stopwatch.StartNew();
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ => Chains(single, iterations));
