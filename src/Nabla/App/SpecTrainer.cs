@@ -18,11 +18,23 @@ public static class SpecTrainer
             ? Train<float>(spec, onEpoch, cancel)
             : Train<double>(spec, onEpoch, cancel);
 
-    /// <summary>A deep copy of a spec (through its JSON form, which round-trips every number).</summary>
+    /// <summary>
+    /// A deep copy of a spec: its settings through their JSON form (which round-trips every field), its
+    /// long arrays (weights, biases, history) copied as they are, which is the same and much faster
+    /// (a 64-256-256-10 network's 84,000 weights as JSON numbers and back took longer than training it for an epoch).
+    /// </summary>
     public static ModelSpec Copy(ModelSpec spec)
     {
-        var copy = SpecReader.Parse(SpecWriter.ToJson(spec), spec.File);
+        var copy = SpecReader.Parse(SpecWriter.ToJsonWithoutArrays(spec), spec.File);
         copy.File = spec.File;
+        for (int l = 0; l < spec.Layers.Count; l++)
+        {
+            var (from, to) = (spec.Layers[l], copy.Layers[l]);
+            to.Weights = from.Weights?.Select(row => (double[])row.Clone()).ToArray();
+            to.Bias = from.HasBias ? (double[]?)from.Bias?.Clone() : null;
+        }
+
+        copy.History = spec.History?.ToDictionary(column => column.Key, column => (double[])column.Value.Clone());
         return copy;
     }
 

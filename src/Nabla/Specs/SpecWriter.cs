@@ -23,8 +23,15 @@ public static partial class SpecWriter
 
     public static string ToJson(ModelSpec spec) => ToJson(spec, null);
 
+    /// <summary>
+    /// The JSON of everything but the long arrays (the layers' weights and biases, the history):
+    /// what a copy of the spec takes through JSON before it copies those arrays as they are.
+    /// </summary>
+    internal static string ToJsonWithoutArrays(ModelSpec spec) => ToJson(spec, null, arrays: false);
+
     /// <param name="rebase">How a relative CSV path is written (from the new file's folder), or null to write it as read.</param>
-    private static string ToJson(ModelSpec spec, Func<string, string>? rebase)
+    /// <param name="arrays">False to leave out the weights, biases and history.</param>
+    private static string ToJson(ModelSpec spec, Func<string, string>? rebase, bool arrays = true)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -39,7 +46,7 @@ public static partial class SpecWriter
             w.WriteStartArray("layers");
             foreach (var layer in spec.Layers)
             {
-                WriteLayer(w, layer);
+                WriteLayer(w, layer, arrays);
             }
 
             w.WriteEndArray();
@@ -138,7 +145,7 @@ public static partial class SpecWriter
                 w.WriteEndObject();
             }
 
-            if (spec.History is { } history)
+            if (arrays && spec.History is { } history)
             {
                 w.WriteStartObject("history");
                 foreach (var (name, values) in history)
@@ -157,7 +164,7 @@ public static partial class SpecWriter
         return NumberArray().Replace(json, m => Regex.Replace(m.Value, @"\s+", " ").Replace("[ ", "[").Replace(" ]", "]")) + "\n";
     }
 
-    private static void WriteLayer(Utf8JsonWriter w, LayerSpec layer)
+    private static void WriteLayer(Utf8JsonWriter w, LayerSpec layer, bool arrays)
     {
         w.WriteStartObject();
         w.WriteNumber("units", layer.Units);
@@ -172,7 +179,7 @@ public static partial class SpecWriter
             w.WriteNumber("dropout", layer.Dropout);
         }
 
-        if (layer.Weights is { } weights)
+        if (arrays && layer.Weights is { } weights)
         {
             w.WriteStartArray("weights");
             foreach (var row in weights)
@@ -187,7 +194,7 @@ public static partial class SpecWriter
         {
             w.WriteBoolean("bias", false);
         }
-        else if (layer.Bias is { } bias)
+        else if (arrays && layer.Bias is { } bias)
         {
             WriteNumbers(w, "bias", bias);
         }
