@@ -129,21 +129,19 @@ internal static class DataLoader
                 $"{string.Join(", ", table.Header.Select(h => $"\"{h}\""))}. Fix: list the categorical columns by their header names.");
         }
 
-        OneHotEncoding? categories = null;
-        if (table.Text.Count > 0)
+        // The width is checked before the one-hot matrix is made: a column of ids read as categories would make it m × m.
+        var categories = table.Text.Count > 0 ? OneHotEncoding.Fit(table) : null;
+        int width = categories?.Width(table) ?? table.X.Cols;
+        if (width != spec.Inputs)
         {
-            categories = OneHotEncoding.Fit(table);
-            table = categories.Apply(table);
-        }
-
-        if (table.X.Cols != spec.Inputs)
-        {
-            string what = categories is null ? $"{table.X.Cols} feature columns (all but {column})"
-                : $"{table.X.Cols} inputs after one-hot encoding (all columns but {column}, with " +
+            string what = categories is null ? $"{width} feature columns (all but {column})"
+                : $"{width} inputs after one-hot encoding (all columns but {column}, with " +
                     string.Join(", ", categories.Columns.Select(c => $"\"{c.Name}\" as {c.Categories.Count}")) + ")";
             string detected = string.Concat(table.Detected.Select(d => $" \"{d.Column}\" is read as categorical because line {d.Line} holds \"{d.Cell}\"; if it should hold numbers, fix that cell."));
-            throw new NablaException($"{path}: the CSV has {what} but the network in {spec.File} has \"inputs\": {spec.Inputs}.{detected} Fix: make \"inputs\" {table.X.Cols}.");
+            throw new NablaException($"{path}: the CSV has {what} but the network in {spec.File} has \"inputs\": {spec.Inputs}.{detected} Fix: make \"inputs\" {width}.");
         }
+
+        table = categories?.Apply(table) ?? table;
 
         // Before the labels are encoded (m × outputs values): the sizes now known must fit.
         if (MemoryEstimate.Check(spec, table.X.Rows, MemoryEstimate.Budget) is var (_, tooLarge, smaller))

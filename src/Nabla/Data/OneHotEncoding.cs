@@ -106,6 +106,10 @@ public sealed record OneHotEncoding(IReadOnlyList<CategoricalColumn> Columns)
         return table with { Header = header, LabelColumn = labelColumn, X = x, Text = text };
     }
 
+    /// <summary>The number of inputs <see cref="Apply"/> makes of the table: its numeric columns, and one per category of each categorical column.</summary>
+    public int Width(CsvTable table) =>
+        table.X.Cols - Columns.Count(c => table.Text.ContainsKey(c.Name)) + Columns.Where(c => table.Text.ContainsKey(c.Name)).Sum(c => c.Categories.Count);
+
     /// <summary>Which inputs of a model named <paramref name="inputNames"/> are one-hot (0/1) columns.</summary>
     public bool[] IsOneHot(IReadOnlyList<string> inputNames)
     {

@@ -220,6 +220,31 @@ public class CategoricalTests
     }
 
     [Fact]
+    public void A_validation_file_is_encoded_with_the_training_files_categories_by_column_name()
+    {
+        string dir = Folder();
+        File.WriteAllText(Path.Combine(dir, "val.csv"), "label,colour,size\nyes,red,1\nno,blue,2\n");
+        string spec = Spec(dir, """{ "csv": "shapes.csv", "label": "label", "validation": { "csv": "val.csv" } }""");
+
+        var split = ModelBuilder.LoadSplit(SpecReader.ReadFile(spec));
+
+        Assert.Equal([1.0, 0, 0, 1, 2, 1, 0, 0], split.Validation!.X.ToArray());
+        File.WriteAllText(Path.Combine(dir, "val.csv"), "label,colour,size\nyes,pink,1\n");
+        var e = Assert.Throws<NablaException>(() => ModelBuilder.LoadSplit(SpecReader.ReadFile(spec)));
+        Assert.Contains("val.csv: line 2, column 2 \"colour\": \"pink\" is not one of the categories", e.Message);
+    }
+
+    [Fact]
+    public void A_column_of_ids_read_as_categories_is_refused_by_its_input_count_before_it_is_encoded()
+    {
+        string csv = "id,size,label\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"row{i},{i},{(i % 2 == 0 ? "a" : "b")}\n"));
+        string dir = Folder(csv);
+        var e = Assert.Throws<NablaException>(() => ModelBuilder.LoadSplit(SpecReader.ReadFile(Spec(dir, """{ "csv": "shapes.csv", "label": "label" }""", inputs: 1))));
+        Assert.Contains("501 inputs after one-hot encoding", e.Message);
+        Assert.Contains("\"id\" is read as categorical because line 2 holds \"row0\"", e.Message);
+    }
+
+    [Fact]
     public void A_model_file_whose_categories_have_no_inputs_is_refused()
     {
         var e = Assert.Throws<SpecException>(() => SpecReader.Parse("""
