@@ -20,6 +20,7 @@ internal static class DataLoader
         Dataset all;
         LabelledData? labelled = null;
         CsvTable? table = null;
+        OneHotEncoding? categories = null;
         if (data.Dataset is not null && LogicGates.Find(data.Dataset) is { } gate)
         {
             all = gate;
@@ -32,7 +33,7 @@ internal static class DataLoader
         }
         else if (data.Csv is not null)
         {
-            (all, labelled, table) = LoadCsv(spec, data, outputs);
+            (all, labelled, table, categories) = LoadCsv(spec, data, outputs);
         }
         else
         {
@@ -71,6 +72,13 @@ internal static class DataLoader
         }
 
         var notes = table?.DelimiterNote is { } note ? new List<string> { note } : [];
+        foreach (var (name, line, cell) in table?.Detected ?? [])
+        {
+            var column = categories!.Columns.First(c => c.Name == name);
+            notes.Add($"{table!.File}: column \"{name}\" holds text (\"{cell}\" on line {line}), so it is read as categorical: one-hot encoded as {Inputs(column)}. " +
+                $"List it in \"categorical\" in the spec's \"data\" to say so; if it should hold numbers, fix that cell.");
+        }
+
         var imputation = data.Missing == "mean" ? MeanImputation.Fit(train.X, [.. table!.Features], table.File) : spec.Imputation;
         if (imputation is not null && data.Missing == "mean")
         {
@@ -80,43 +88,60 @@ internal static class DataLoader
 
         if (data.ValidationCsv is { } file)
         {
-            validation = ValidationFile(spec, file, table!, labelled?.Classes, imputation, notes);
+            validation = ValidationFile(spec, file, table!, labelled?.Classes, imputation, categories, notes);
         }
 
-        // Measured on the training part when asked; otherwise the statistics the file already holds, if any.
-        var standardization = data.Standardize ? Standardization.Fit(train.X) : spec.Standardization;
+        // Measured on the training part when asked (one-hot columns left as 0 and 1); otherwise the statistics the file already holds, if any.
+        var standardization = data.Standardize ? Standardization.Fit(train.X, categories?.IsOneHot([.. table!.Features])) : spec.Standardization;
         return new DataSplit(train, test, labelled?.Classes ?? spec.Classes, standardization)
         {
             Validation = validation,
             Imputation = imputation,
+            Categories = categories,
             InputNames = table is null ? spec.InputNames : [.. table.Features],
             Notes = notes,
         };
     }
 
     /// <summary>The validation file: its columns matched by name to the training CSV's, its labels encoded by the training classes.</summary>
-    private static Dataset ValidationFile(ModelSpec spec, string file, CsvTable training, IReadOnlyList<string>? classes, MeanImputation? imputation, List<string> notes)
+    private static Dataset ValidationFile(ModelSpec spec, string file, CsvTable training, IReadOnlyList<string>? classes, MeanImputation? imputation,
+        OneHotEncoding? categories, List<string> notes)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(file) ? file : Path.Combine(dir, file);
         var shape = SpecTrainer.Copy(spec);
-        (shape.InputNames, shape.Classes, shape.Imputation) = ([.. training.Features], classes?.ToList(), imputation);
+        (shape.InputNames, shape.Classes, shape.Imputation, shape.Categories) = ([.. training.Features], classes?.ToList(), imputation, categories);
         var read = ModelCsv.Read(shape, path, training.Label, labelRequired: true,
             pathFix: $"check \"validation\": {{ \"csv\": … }} in {spec.File}; a relative path is read from the spec file's folder");
         notes.AddRange(read.Notes);
         return new Dataset("validation", Matrix<double>.FromRows(read.X), read.Y!);
     }
 
-    private static (Dataset All, LabelledData? Labelled, CsvTable Table) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
+    private static (Dataset All, LabelledData? Labelled, CsvTable Table, OneHotEncoding? Categories) LoadCsv(ModelSpec spec, DataSpec data, int outputs)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(data.Csv!) ? data.Csv! : Path.Combine(dir, data.Csv!);
-        var table = CsvData.Read(path, data.Label!, emptyAsMissing: data.Missing == "mean");
+        var table = CsvData.Read(path, data.Label!, emptyAsMissing: data.Missing == "mean", categorical: data.Categorical, detect: true);
         string column = $"column {table.LabelColumn + 1} \"{table.Label}\"";
-        if (table.X.Cols != spec.Inputs)
+        if (data.Categorical?.FirstOrDefault(c => !table.Header.Contains(c)) is { } absent)
         {
-            throw new NablaException($"{path}: the CSV has {table.X.Cols} feature columns (all but {column}) but the network in {spec.File} has \"inputs\": {spec.Inputs}. Fix: make \"inputs\" {table.X.Cols}.");
+            throw new NablaException($"{spec.File}: at $.data.categorical: {path} has no column \"{absent}\"; the columns are " +
+                $"{string.Join(", ", table.Header.Select(h => $"\"{h}\""))}. Fix: list the categorical columns by their header names.");
         }
+
+        // The width is checked before the one-hot matrix is made: a column of ids read as categories would make it m × m.
+        var categories = table.Text.Count > 0 ? OneHotEncoding.Fit(table) : null;
+        int width = categories?.Width(table) ?? table.X.Cols;
+        if (width != spec.Inputs)
+        {
+            string what = categories is null ? $"{width} feature columns (all but {column})"
+                : $"{width} inputs after one-hot encoding (all columns but {column}, with " +
+                    string.Join(", ", categories.Columns.Select(c => $"\"{c.Name}\" as {c.Categories.Count}")) + ")";
+            string detected = string.Concat(table.Detected.Select(d => $" \"{d.Column}\" is read as categorical because line {d.Line} holds \"{d.Cell}\"; if it should hold numbers, fix that cell."));
+            throw new NablaException($"{path}: the CSV has {what} but the network in {spec.File} has \"inputs\": {spec.Inputs}.{detected} Fix: make \"inputs\" {width}.");
+        }
+
+        table = categories?.Apply(table) ?? table;
 
         // Before the labels are encoded (m × outputs values): the sizes now known must fit.
         if (MemoryEstimate.Check(spec, table.X.Rows, MemoryEstimate.Budget) is var (_, tooLarge, smaller))
@@ -127,7 +152,7 @@ internal static class DataLoader
         // A squared-error loss on one output unit with numeric labels is regression: y is the number itself.
         if (IsSquaredError(spec.Loss.Name) && outputs == 1 && table.LabelsAreNumbers)
         {
-            return (table.ToTargets(), null, table);
+            return (table.ToTargets(), null, table, categories);
         }
 
         var labelled = table.ToClasses();
@@ -149,7 +174,14 @@ internal static class DataLoader
                 : $"{path}: {column}: {problem}. Fix: use labels that fit \"{spec.Loss.Name}\", or pick another loss.");
         }
 
-        return (set, labelled, table);
+        return (set, labelled, table, categories);
+    }
+
+    /// <summary>"3 inputs (colour=blue, colour=green, colour=red)", the list cut short after 10.</summary>
+    private static string Inputs(CategoricalColumn column)
+    {
+        var names = column.InputNames.ToList();
+        return $"{names.Count} input{(names.Count == 1 ? "" : "s")} ({string.Join(", ", names.Take(10))}{(names.Count > 10 ? ", …" : "")})";
     }
 
     private static bool IsSquaredError(string loss) => Loss.FromName(loss) is SquaredError;

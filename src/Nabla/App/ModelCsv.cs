@@ -15,8 +15,9 @@ public sealed record ModelCsvData(string File, double[][] X, Matrix<double>? Y, 
 /// Reads new examples for a trained model from a CSV with a header. A model that keeps its input
 /// column names ("input_names", written by training on a CSV) takes its inputs by name, in any
 /// order, and other columns are ignored (and said so); otherwise every column but the label (the
-/// model's "data.label", or the one named) is an input, in file order. The label, when present, is
-/// encoded the way the model was trained (its classes, one-hot or one 0/1 column).
+/// model's "data.label", or the one named) is an input, in file order. A categorical column is one-hot
+/// encoded with the model's categories (a category it never saw is an error naming the line and the value).
+/// The label, when present, is encoded the way the model was trained (its classes, one-hot or one 0/1 column).
 /// </summary>
 public static class ModelCsv
 {
@@ -25,7 +26,8 @@ public static class ModelCsv
     {
         string column = label ?? model.Data?.Label ?? "label";
         // The path and the label column come from the command line here, not from a spec: the fixes say so.
-        var table = CsvData.Read(path, column, labelOptional: true, pathFix: pathFix, emptyAsMissing: model.Imputation is not null);
+        var table = CsvData.Read(path, column, labelOptional: true, pathFix: pathFix, emptyAsMissing: model.Imputation is not null,
+            categorical: model.Categories?.Names.ToList());
         if (labelRequired && !table.HasLabel)
         {
             throw new NablaException($"{path}: line 1 (the header) has no label column \"{column}\"; the columns are {Names(table.Features)}. " +
@@ -36,6 +38,11 @@ public static class ModelCsv
         if (table.DelimiterNote is { } note)
         {
             notes.Add(note);
+        }
+
+        if (model.Categories is { } categories)
+        {
+            table = categories.Apply(table); // with the model's categories: "colour" → "colour=blue", "colour=red", …
         }
 
         if (model.InputNames is { } names)

@@ -7,7 +7,8 @@ namespace Nabla.App;
 /// <summary>
 /// Runs a model file's network forward on new inputs (in the precision it was trained in).
 /// The inputs are raw, as in the data file: when the model standardises its inputs, Predict
-/// applies the stored z = (x − μ) / σ first.
+/// applies the stored z = (x − μ) / σ first. A categorical column comes as its one-hot inputs
+/// (<see cref="ModelCsv"/> encodes a CSV file's cells with the model's categories).
 /// </summary>
 public static class SpecPredictor
 {
@@ -17,7 +18,10 @@ public static class SpecPredictor
         {
             if (x[i].Length != model.Inputs)
             {
-                throw new NablaException($"Input row {i + 1} has {x[i].Length} values but the model in {model.File} takes {model.Inputs}. Fix: give {model.Inputs} comma-separated numbers per row.");
+                string each = model.Categories is null || model.InputNames is null ? ""
+                    : $", one per input ({string.Join(", ", model.InputNames.Take(12))}{(model.InputNames.Count > 12 ? ", …" : "")}; a one-hot input is 1 for its category, else 0), " +
+                        "or a CSV file (--csv) with the columns named as when the model was trained";
+                throw new NablaException($"Input row {i + 1} has {x[i].Length} values but the model in {model.File} takes {model.Inputs}. Fix: give {model.Inputs} comma-separated numbers per row{each}.");
             }
         }
 

@@ -78,6 +78,7 @@ public static class SpecTrainer
         model.InputNames = split.InputNames?.ToList();
         model.Standardization = scale;
         model.Imputation = split.Imputation;
+        model.Categories = split.Categories;
         model.History = result.History.ToColumns(); // (with an "epoch" column when a long run's history was thinned)
         model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal) { KeptEpoch = result.KeptEpoch };
         return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes) { Notes = split.Notes };

@@ -6,7 +6,7 @@ namespace Nabla.Data;
 
 /// <summary>
 /// Reads a CSV file: a header row naming the columns, then one example per line. Every column
-/// but the label must hold finite numbers. Quoted cells ("a, b" and "" for a quote) are allowed;
+/// but the label and the categorical ones (kept as text for <see cref="OneHotEncoding"/>) must hold finite numbers. Quoted cells ("a, b" and "" for a quote) are allowed;
 /// blank lines are skipped. Each problem names the file, the line, the column and a fix. A file
 /// over <see cref="LimitedFile.MaxCsvBytes"/> is refused, and so is a cell holding a control
 /// character (a NUL byte, say), which number parsing would otherwise quietly ignore.
@@ -24,7 +24,10 @@ public static class CsvData
     /// (new inputs to predict) instead of failing.</param>
     /// <param name="pathFix">The fix for a file that cannot be read, naming where its path was given (default: the spec's "data").</param>
     /// <param name="emptyAsMissing">Read an empty input cell as missing (NaN, for <see cref="MeanImputation"/>) rather than refuse it.</param>
-    public static CsvTable Read(string path, string label, bool labelOptional = false, string? pathFix = null, bool emptyAsMissing = false)
+    /// <param name="categorical">The columns to keep as text, to be one-hot encoded (<see cref="CsvTable.Text"/>); a name the header lacks is passed over.</param>
+    /// <param name="detect">Also keep as text every input column with a cell that is not a number (<see cref="CsvTable.Detected"/>).</param>
+    public static CsvTable Read(string path, string label, bool labelOptional = false, string? pathFix = null, bool emptyAsMissing = false,
+        IReadOnlyCollection<string>? categorical = null, bool detect = false)
     {
         byte[] bytes;
         try
@@ -37,12 +40,12 @@ public static class CsvData
             throw new NablaException($"{path}: {why}. Fix: {pathFix ?? "check \"csv\" in the spec's \"data\"; a relative path is read from the spec file's folder"}.");
         }
 
-        return Parse(Lines(bytes), path, label, labelOptional, emptyAsMissing);
+        return Parse(Lines(bytes), path, label, labelOptional, emptyAsMissing, categorical ?? [], detect);
     }
 
     /// <summary>Reads CSV text as <see cref="Read"/> reads a file; <paramref name="path"/> names it in messages.</summary>
-    public static CsvTable Parse(string text, string path, string label, bool labelOptional = false) =>
-        Parse(Lines(Encoding.UTF8.GetBytes(text)), path, label, labelOptional, emptyAsMissing: false);
+    public static CsvTable Parse(string text, string path, string label, bool labelOptional = false, IReadOnlyCollection<string>? categorical = null, bool detect = false) =>
+        Parse(Lines(Encoding.UTF8.GetBytes(text)), path, label, labelOptional, emptyAsMissing: false, categorical ?? [], detect);
 
     /// <summary>
     /// CSV text that is not a table of numbers (a class roster, say) as cells: the header, then each non-blank line with its
@@ -83,7 +86,7 @@ public static class CsvData
         return [.. lines];
     }
 
-    private static CsvTable Parse(string[] lines, string path, string label, bool labelOptional, bool emptyAsMissing)
+    private static CsvTable Parse(string[] lines, string path, string label, bool labelOptional, bool emptyAsMissing, IReadOnlyCollection<string> categorical, bool detect)
     {
         int headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0);
         if (headerLine < 0)
@@ -95,8 +98,8 @@ public static class CsvData
         string[] header = Split(lines[headerLine], path, headerLine + 1, delimiter);
         int labelColumn = FindLabel(header, label, labelOptional, path, headerLine + 1);
         int width = header.Length - (labelColumn >= 0 ? 1 : 0);
-        var features = new List<double[]>();
-        var labels = new List<string>();
+        var rows = new List<string[]>();
+        var lineOf = new List<int>();
         for (int l = headerLine + 1; l < lines.Length; l++)
         {
             if (lines[l].Trim().Length == 0)
@@ -115,28 +118,79 @@ public static class CsvData
                     $"Fix: give every line {header.Length} {NameOf(delimiter)}-separated values, one per header column.");
             }
 
-            var x = new double[width];
-            for (int c = 0, k = 0; c < cells.Length; c++)
-            {
-                if (c == labelColumn)
-                {
-                    CheckLabel(cells[c], path, line, c, header[c]);
-                    labels.Add(cells[c]);
-                    continue;
-                }
-
-                x[k++] = emptyAsMissing && cells[c].Length == 0 ? double.NaN : Number(cells[c], path, line, c, header[c]);
-            }
-
-            features.Add(x);
+            rows.Add(cells);
+            lineOf.Add(line);
         }
 
-        if (features.Count == 0)
+        if (rows.Count == 0)
         {
             throw new NablaException($"{path}: line {headerLine + 1} is the header, but no example follows it. Fix: add one example per line after the header.");
         }
 
-        return new CsvTable(path, header, labelColumn, Matrix<double>.FromRows(features, width), labels) { Delimiter = delimiter };
+        var (text, detected) = TextColumns(header, labelColumn, rows, lineOf, categorical, detect, path);
+        var x = new Matrix<double>(rows.Count, width);
+        var labels = new List<string>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            string[] cells = rows[i];
+            for (int c = 0, k = 0; c < cells.Length; c++)
+            {
+                if (c == labelColumn)
+                {
+                    CheckLabel(cells[c], path, lineOf[i], c, header[c]);
+                    labels.Add(cells[c]);
+                    continue;
+                }
+
+                x[i, k++] = text.ContainsKey(header[c]) ? double.NaN // (one-hot encoded later)
+                    : emptyAsMissing && cells[c].Length == 0 ? double.NaN : Number(cells[c], path, lineOf[i], c, header[c]);
+            }
+        }
+
+        return new CsvTable(path, header, labelColumn, x, labels) { Delimiter = delimiter, Text = text, Detected = detected, Lines = lineOf };
+    }
+
+    /// <summary>
+    /// The cells of the categorical input columns: those listed, and (when detecting) those with a cell that is not a number.
+    /// An empty cell is refused, naming it: a missing category is not a category, and no mean can stand for it.
+    /// </summary>
+    private static (Dictionary<string, string[]> Text, List<(string, int, string)> Detected) TextColumns(
+        string[] header, int labelColumn, List<string[]> rows, List<int> lineOf, IReadOnlyCollection<string> categorical, bool detect, string path)
+    {
+        var text = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var detected = new List<(string, int, string)>();
+        for (int c = 0; c < header.Length; c++)
+        {
+            if (c == labelColumn)
+            {
+                continue;
+            }
+
+            bool listed = categorical.Contains(header[c]);
+            int first = listed || !detect ? -1
+                : rows.FindIndex(r => r[c].Length > 0 && !double.TryParse(r[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+            if (!listed && first < 0)
+            {
+                continue;
+            }
+
+            if (first >= 0)
+            {
+                detected.Add((header[c], lineOf[first], rows[first][c]));
+            }
+
+            var cells = new string[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                cells[i] = rows[i][c].Length > 0 ? rows[i][c]
+                    : throw new NablaException($"{path}: line {lineOf[i]}, column {c + 1} \"{header[c]}\" (categorical): the cell is empty. " +
+                        "Fix: fill in its category (write one of its own, such as \"unknown\", when the value is not known), or remove the line; \"missing\": \"mean\" fills numeric columns only.");
+            }
+
+            text[header[c]] = cells;
+        }
+
+        return (text, detected);
     }
 
     private static int FindLabel(string[] header, string label, bool optional, string path, int line)

@@ -5,7 +5,8 @@ namespace Nabla.Data;
 /// <summary>
 /// A CSV file as read: every column but the label is a numeric feature (X, in file order);
 /// the label column is kept as text until the network says how to encode it. LabelColumn is −1
-/// (and Labels empty) for a file of inputs only.
+/// (and Labels empty) for a file of inputs only. A categorical column is kept as text too
+/// (<see cref="Text"/>; its column of X holds NaN) until <see cref="OneHotEncoding.Apply"/> turns it into 0/1 columns.
 /// </summary>
 public sealed record CsvTable(string File, IReadOnlyList<string> Header, int LabelColumn, Matrix<double> X, IReadOnlyList<string> Labels)
 {
@@ -14,6 +15,15 @@ public sealed record CsvTable(string File, IReadOnlyList<string> Header, int Lab
 
     /// <summary>A line to tell the user when the file is not comma-separated (null when it is).</summary>
     public string? DelimiterNote => Delimiter == ',' ? null : $"{File}: read as {CsvData.NameOf(Delimiter)}-separated (its header has no commas between the columns).";
+
+    /// <summary>The cells of each categorical column not yet one-hot encoded, by column name: one per example.</summary>
+    public IReadOnlyDictionary<string, string[]> Text { get; init; } = new Dictionary<string, string[]>();
+
+    /// <summary>The columns read as categorical because a cell is not a number (not listed in "categorical"): the first such line and cell.</summary>
+    public IReadOnlyList<(string Column, int Line, string Cell)> Detected { get; init; } = [];
+
+    /// <summary>The line of the file each example was read from (1-based), for messages.</summary>
+    public IReadOnlyList<int> Lines { get; init; } = [];
 
     /// <summary>The name of the label column.</summary>
     public string Label => Header[LabelColumn];

@@ -15,6 +15,9 @@ public sealed record DataSplit(Dataset Train, Dataset? Test, IReadOnlyList<strin
     /// <summary>The means that filled missing inputs ("missing": "mean"; null: none were allowed).</summary>
     public MeanImputation? Imputation { get; init; }
 
+    /// <summary>The categories of the one-hot encoded input columns (CSV data with categorical columns; null: none).</summary>
+    public OneHotEncoding? Categories { get; init; }
+
     /// <summary>The names of the input columns, in the order the network takes them (CSV data only; null otherwise).</summary>
     public IReadOnlyList<string>? InputNames { get; init; }
 

@@ -14,13 +14,23 @@ public sealed record Standardization(double[] Mean, double[] Std)
     /// near ±1.8e308) or the squares underflow (values below 1e-150), the column is first divided by
     /// its largest magnitude s and μ_j = s·μ(x/s), σ_j = s·σ(x/s): finite and positive for any finite column.
     /// </summary>
-    public static Standardization Fit(Matrix<double> x)
+    /// <param name="x">The training inputs.</param>
+    /// <param name="leave">The columns to leave as they are (μ_j = 0, σ_j = 1): one-hot columns, whose 0 and 1
+    /// already say "not this category" and "this category" on a unit scale; standardised, they would take values
+    /// that depend on how common the category is, and their weights would no longer read as the effect of the category.</param>
+    public static Standardization Fit(Matrix<double> x, IReadOnlyList<bool>? leave = null)
     {
         int m = x.Rows, n = x.Cols;
         var mean = new double[n];
         var std = new double[n];
         for (int j = 0; j < n; j++)
         {
+            if (leave is not null && leave[j])
+            {
+                (mean[j], std[j]) = (0, 1); // z = (x − 0) / 1 = x
+                continue;
+            }
+
             double first = m > 0 ? x[0, j] : 0, sum = 0;
             bool constant = true;
             for (int i = 0; i < m; i++)

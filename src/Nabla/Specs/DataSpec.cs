@@ -43,6 +43,12 @@ public sealed class DataSpec
     /// <summary>"mean": empty input cells of the CSV are filled with the training part's column mean (null: an empty cell is an error).</summary>
     public string? Missing { get; set; }
 
+    /// <summary>
+    /// The CSV input columns that hold categories, one-hot encoded ("colour" becomes "colour=blue", "colour=red", …);
+    /// null: none listed (an input column with a cell that is not a number is still read as categorical, and said so).
+    /// </summary>
+    public List<string>? Categorical { get; set; }
+
     /// <summary>A validation file ("validation": { "csv": … }), its columns named as the training CSV's; null: none.</summary>
     public string? ValidationCsv { get; set; }
 

@@ -14,9 +14,14 @@ internal static class DataSpecReader
     public static DataSpec Read(JsonElement e, ModelSpec spec, JsonFields f)
     {
         f.Object(e, P);
-        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "validation", "split_seed", "missing");
+        f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "validation", "split_seed", "missing", "categorical");
         var data = new DataSpec();
         ReadPreparation(e, data, f);
+        if (f.Optional(e, "categorical") is not null && f.Optional(e, "csv") is null)
+        {
+            throw f.Error($"{P}.categorical", "\"categorical\" names columns of a CSV file, and this data is not one", "remove \"categorical\", or give the data as \"csv\"");
+        }
+
         if (f.Optional(e, "dataset") is { } ds)
         {
             data.Dataset = f.String(ds, $"{P}.dataset");
@@ -52,6 +57,11 @@ internal static class DataSpecReader
                 }
             }
 
+            if (f.Optional(e, "categorical") is { } categorical)
+            {
+                data.Categorical = Categorical(categorical, data.Label, f);
+            }
+
             return data;
         }
 
@@ -62,6 +72,37 @@ internal static class DataSpecReader
         data.Y = f.Rows(y, $"{P}.y");
         CheckAgainstNetwork(data.X, data.Y, spec, P, f);
         return data;
+    }
+
+    /// <summary>A list of distinct, non-empty column names, none of them the label.</summary>
+    private static List<string> Categorical(JsonElement e, string label, JsonFields f)
+    {
+        const string p = $"{P}.categorical";
+        if (e.ValueKind != JsonValueKind.Array)
+        {
+            throw f.Error(p, $"expected a list of column names, found {JsonFields.Describe(e)}", "write e.g. [\"colour\", \"city\"]");
+        }
+
+        var names = new List<string>();
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            string name = f.String(item, $"{p}[{i}]");
+            if (name.Length == 0 || names.Contains(name))
+            {
+                throw f.Error($"{p}[{i}]", name.Length == 0 ? "the name is empty" : $"\"{name}\" is listed twice", "list each categorical column once, by its header name");
+            }
+
+            if (name == label)
+            {
+                throw f.Error($"{p}[{i}]", $"\"{name}\" is the label, whose classes are encoded by the last layer", "list only input columns in \"categorical\"");
+            }
+
+            names.Add(name);
+            i++;
+        }
+
+        return names;
     }
 
     private static void ReadPreparation(JsonElement e, DataSpec data, JsonFields f)

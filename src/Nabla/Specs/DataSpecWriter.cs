@@ -24,6 +24,12 @@ internal static class DataSpecWriter
         {
             w.WriteString("csv", rebase(data.Csv));
             w.WriteString("label", data.Label);
+            if (data.Categorical is { } categorical)
+            {
+                w.WriteStartArray("categorical");
+                categorical.ForEach(w.WriteStringValue);
+                w.WriteEndArray();
+            }
         }
         else
         {

@@ -35,6 +35,11 @@ internal static class ModelResultReader
                 : throw f.Error($"{p}.mean", $"{mean.Length} values for a network of \"inputs\": {spec.Inputs}", $"give one value per input ({spec.Inputs})");
         }
 
+        if (f.Optional(root, "categories") is { } categories)
+        {
+            spec.Categories = ReadCategories(categories, spec, f);
+        }
+
         if (f.Optional(root, "history") is { } history)
         {
             f.Object(history, "$.history");
@@ -93,6 +98,52 @@ internal static class ModelResultReader
         int bad = Array.FindIndex(std, s => s <= 0);
         return bad < 0 ? new Standardization(mean, std)
             : throw f.Error($"{p}.std[{bad}]", $"the standard deviation {std[bad]} is not positive", "use a positive σ (1 for a constant input)");
+    }
+
+    /// <summary>Column name → its categories (distinct, non-empty), each standing for an input named "column=category".</summary>
+    private static OneHotEncoding ReadCategories(JsonElement e, ModelSpec spec, JsonFields f)
+    {
+        const string p = "$.categories";
+        f.Object(e, p);
+        if (spec.InputNames is null)
+        {
+            throw f.Error(p, "categories without \"input_names\": the one-hot inputs are found by name", "add \"input_names\" (as training on a CSV writes it), or remove \"categories\"");
+        }
+
+        var columns = new List<CategoricalColumn>();
+        foreach (var property in e.EnumerateObject())
+        {
+            string at = $"{p}.{property.Name}";
+            if (property.Value.ValueKind != JsonValueKind.Array)
+            {
+                throw f.Error(at, $"expected a list of categories, found {JsonFields.Describe(property.Value)}", "write e.g. [\"blue\", \"red\"]");
+            }
+
+            var categories = new List<string>();
+            int i = 0;
+            foreach (var item in property.Value.EnumerateArray())
+            {
+                string category = f.String(item, $"{at}[{i}]");
+                if (category.Length == 0 || categories.Contains(category))
+                {
+                    throw f.Error($"{at}[{i}]", category.Length == 0 ? "the category is empty" : $"\"{category}\" is listed twice", "list each category once");
+                }
+
+                if (!spec.InputNames.Contains(CategoricalColumn.InputName(property.Name, category)))
+                {
+                    throw f.Error($"{at}[{i}]", $"no input is named \"{CategoricalColumn.InputName(property.Name, category)}\" in \"input_names\"",
+                        "give each category the input that stands for it, or remove the category");
+                }
+
+                categories.Add(category);
+                i++;
+            }
+
+            columns.Add(categories.Count > 0 ? new CategoricalColumn(property.Name, categories)
+                : throw f.Error(at, "the column has no categories", "list its categories, e.g. [\"blue\", \"red\"]"));
+        }
+
+        return new OneHotEncoding(columns);
     }
 
     /// <summary>One distinct, non-empty name per input.</summary>

@@ -31,6 +31,9 @@ public sealed class ModelSpec
     /// <summary>The training part's input means that fill missing inputs ("imputation" in a model file; null: none).</summary>
     public Data.MeanImputation? Imputation { get; set; }
 
+    /// <summary>The categories of each categorical input column, for one-hot encoding new inputs ("categories" in a model file; null: none).</summary>
+    public Data.OneHotEncoding? Categories { get; set; }
+
     public TrainSpec Train { get; set; } = new();
 
     /// <summary>Column name → one value per epoch (model files only).</summary>

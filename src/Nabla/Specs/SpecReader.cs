@@ -68,7 +68,7 @@ public static class SpecReader
     private static ModelSpec ReadModel(JsonElement root, JsonFields f)
     {
         f.Object(root, "$");
-        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "classes", "input_names", "data", "standardization", "imputation", "train", "result", "history");
+        f.CheckKeys(root, "$", "name", "inputs", "layers", "loss", "metrics", "classes", "input_names", "data", "standardization", "imputation", "categories", "train", "result", "history");
         var spec = new ModelSpec { File = f.File };
         if (f.Optional(root, "name") is { } name)
         {

@@ -112,6 +112,23 @@ public static partial class SpecWriter
                 w.WriteEndObject();
             }
 
+            if (spec.Categories is { } categories)
+            {
+                w.WriteStartObject("categories");
+                foreach (var column in categories.Columns)
+                {
+                    w.WriteStartArray(column.Name);
+                    foreach (string category in column.Categories)
+                    {
+                        w.WriteStringValue(category);
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }
+
             WriteTrain(w, spec.Train);
             if (spec.Result is { } r)
             {
