@@ -13,7 +13,7 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var onnx = new Argument<FileInfo>("model") { Description = "The ONNX file: a chain of Gemm (or MatMul and Add) layers and Relu, LeakyRelu, Sigmoid, Tanh or Softmax." };
+        var onnx = new Argument<FileInfo>("model") { Description = "The ONNX file: a chain of Gemm (or MatMul and Add) layers, each with Softmax or an element-wise activation (relu, leaky relu, elu, gelu, silu, softplus, sigmoid, tanh), however it is spelt." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The model file to write, e.g. spec.json.", Required = true };
         var command = new Command("import", "Read an ONNX multilayer perceptron (from PyTorch, Keras or nabla export) as a Nabla model file.")
         {

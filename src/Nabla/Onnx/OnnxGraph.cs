@@ -47,7 +47,18 @@ internal sealed record OnnxGraph(
         {
             switch (reader.Field)
             {
-                case 1: nodes.Add(OnnxNode.Parse(reader.Slice)); break;
+                case 1:
+                    var node = OnnxNode.Parse(reader.Slice);
+                    if (node is { Op: "Constant", Value: { } value, Outputs.Count: 1 })
+                    {
+                        constants[node.Outputs[0]] = value with { Name = node.Outputs[0] }; // (PyTorch writes scalars as Constant nodes)
+                    }
+                    else
+                    {
+                        nodes.Add(node);
+                    }
+
+                    break;
                 case 5: var t = OnnxTensor.Parse(reader.Slice); constants[t.Name] = t; break;
                 case 11: inputs.Add(ValueInfo(reader.Slice)); break;
                 case 12: outputs.Add(ValueInfo(reader.Slice).Name); break;

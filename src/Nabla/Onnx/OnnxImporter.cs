@@ -6,7 +6,9 @@ namespace Nabla.Onnx;
 
 /// <summary>
 /// Reads an ONNX multilayer perceptron as a Nabla model: a chain of Gemm (or MatMul and Add)
-/// layers, each followed by Relu, LeakyRelu, Sigmoid, Tanh, Softmax or nothing (identity),
+/// layers, each followed by Softmax, nothing (identity), or element-wise nodes that compute one of
+/// Nabla's activations however they spell it (<see cref="ElementwiseActivation"/>: Relu, Sigmoid, GELU
+/// as Div, Erf, Add, Mul, Mul, SiLU as Sigmoid then Mul, …),
 /// optionally after a Sub and Div that standardise the inputs, as <see cref="OnnxExporter"/>
 /// writes and as torch.onnx.export writes an nn.Sequential of Linear layers and activations.
 /// Identity nodes pass through. A graph Nabla cannot represent is refused, naming the first
@@ -62,14 +64,22 @@ public static class OnnxImporter
         private double[]? mean;
         private int inputs = graph.Inputs[0].Shape.Length == 2 && graph.Inputs[0].Shape[1] > 0 ? (int)graph.Inputs[0].Shape[1] : -1;
         private bool anyFloat;
-        private string? slope; // the output of a Mul by α, awaiting its Max or Min (a float64 leaky relu)
-        private double alpha;
 
         public ModelSpec Run()
         {
-            foreach (var node in graph.Nodes)
+            var nodes = graph.Nodes;
+            for (int i = 0; i < nodes.Count; i++)
             {
-                Take(node);
+                // After a layer (and its bias), a run of element-wise nodes is its activation, however it is spelt.
+                if (open is not null && !IsBias(nodes[i]) && ElementwiseActivation.Match(nodes, i, current, Scalar) is var (name, alpha, count))
+                {
+                    open.Alpha = alpha;
+                    i += count - 1;
+                    Close(name, nodes[i]);
+                    continue;
+                }
+
+                Take(nodes[i]);
             }
 
             Close("identity");
@@ -91,23 +101,13 @@ public static class OnnxImporter
             return spec;
         }
 
+        /// <summary>The Add of a bias after a MatMul.</summary>
+        private bool IsBias(OnnxNode node) =>
+            node.Op == "Add" && open is { Bias: null, Activation: "pending" } && node.Inputs.Count == 2 && Vector(node.Inputs[1]) is { } b && b.Length == open.Units;
+
         private void Take(OnnxNode node)
         {
-            if (node.Op == "Mul" && node.Inputs.Count == 2 && node.Inputs[0] == current && Scalar(node.Inputs[1]) is { } a && open is not null)
-            {
-                (slope, alpha) = (node.Outputs[0], a);
-                return;
-            }
-
-            if (node.Op is "Max" or "Min" && slope is not null && node.Inputs.Count == 2 && node.Inputs.Contains(current) && node.Inputs.Contains(slope))
-            {
-                open!.Alpha = alpha;
-                slope = null;
-                Close("leaky_relu", node);
-                return;
-            }
-
-            if (node.Inputs.Count == 0 || node.Inputs[0] != current || node.Outputs.Count != 1 || slope is not null)
+            if (node.Inputs.Count == 0 || node.Inputs[0] != current || node.Outputs.Count != 1)
             {
                 throw Refuse(node, "it does not continue the chain from the input");
             }
@@ -244,6 +244,6 @@ public static class OnnxImporter
             node.Attributes.TryGetValue(name, out double v) ? v : fallback;
 
         private NablaException Refuse(OnnxNode node, string why) =>
-            new($"{file}: cannot take node {graph.Nodes.ToList().IndexOf(node) + 1} \"{node.Name}\", a {node.Op}: {why}. Fix: export a multilayer perceptron (an nn.Sequential of Linear layers and relu, leaky relu, sigmoid, tanh or softmax).");
+            new($"{file}: cannot take node {graph.Nodes.ToList().IndexOf(node) + 1} \"{node.Name}\", a {node.Op}: {why}. Fix: export a multilayer perceptron (an nn.Sequential of Linear layers and relu, leaky relu, elu, gelu, silu, softplus, sigmoid, tanh or softmax).");
     }
 }

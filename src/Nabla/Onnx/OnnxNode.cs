@@ -1,7 +1,7 @@
 namespace Nabla.Onnx;
 
-/// <summary>One node: its operator, name, inputs, outputs and numeric attributes.</summary>
-internal sealed record OnnxNode(string Op, string Name, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyDictionary<string, double> Attributes)
+/// <summary>One node: its operator, name, inputs, outputs, numeric attributes and (a Constant's) tensor attribute.</summary>
+internal sealed record OnnxNode(string Op, string Name, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyDictionary<string, double> Attributes, OnnxTensor? Value = null)
 {
     public static OnnxNode Parse(ReadOnlySpan<byte> bytes)
     {
@@ -9,6 +9,7 @@ internal sealed record OnnxNode(string Op, string Name, IReadOnlyList<string> In
         var inputs = new List<string>();
         var outputs = new List<string>();
         var attributes = new Dictionary<string, double>();
+        OnnxTensor? tensor = null;
         var reader = new ProtoReader(bytes);
         while (reader.Next())
         {
@@ -29,6 +30,7 @@ internal sealed record OnnxNode(string Op, string Name, IReadOnlyList<string> In
                             case 1: key = attribute.Text; break;
                             case 2: value = BitConverter.Int32BitsToSingle((int)attribute.Value); break;
                             case 3: value = (long)attribute.Value; break;
+                            case 5: tensor = OnnxTensor.Parse(attribute.Slice); break;
                         }
                     }
 
@@ -37,6 +39,6 @@ internal sealed record OnnxNode(string Op, string Name, IReadOnlyList<string> In
             }
         }
 
-        return new OnnxNode(op, name, inputs, outputs, attributes);
+        return new OnnxNode(op, name, inputs, outputs, attributes, tensor);
     }
 }

@@ -37,6 +37,77 @@ public class OnnxImportTests
         }
     }
 
+    /// <summary>Nabla's own export of each newer activation (in float64 composed from basic operators) reads back as that activation.</summary>
+    [Theory]
+    [InlineData("elu", "float64")]
+    [InlineData("elu", "float32")]
+    [InlineData("softplus", "float64")]
+    [InlineData("softplus", "float32")]
+    [InlineData("silu", "float64")]
+    [InlineData("silu", "float32")]
+    [InlineData("gelu", "float32")]
+    [InlineData("leaky_relu", "float64")]
+    public void An_exported_newer_activation_imports_as_itself(string activation, string precision)
+    {
+        var model = Examples.Load("iris.json");
+        model.Layers[0].Activation = activation;
+        model.Layers[0].Alpha = activation is "elu" or "leaky_relu" ? 0.3 : null;
+        model.Train.Precision = precision;
+        var imported = OnnxImporter.Read(OnnxExporter.ToBytes(model), "newer.onnx");
+        double[][] x = [.. Enumerable.Range(0, 5).Select(i => Enumerable.Range(0, model.Inputs).Select(j => Math.Sin((3 * i) + j) * 2).ToArray())];
+
+        Assert.Equal(activation, imported.Layers[0].Activation);
+        // (an ONNX attribute is a float: a float32 model's α comes back as the float nearest it, a float64 model's exactly)
+        Assert.Equal(model.Layers[0].Alpha is { } alpha && precision == "float32" ? (float)alpha : model.Layers[0].Alpha, imported.Layers[0].Alpha);
+        double[][] expected = SpecPredictor.Predict(model, x), actual = SpecPredictor.Predict(imported, x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            for (int j = 0; j < expected[i].Length; j++)
+            {
+                Assert.Equal(expected[i][j], actual[i][j], precision == "float32" ? 1e-6 : 1e-12);
+            }
+        }
+    }
+
+    /// <summary>
+    /// ONNX files written by torch.onnx.export itself (tests/…/Onnx/Reference/make_torch_onnx.py): each activation as
+    /// PyTorch spells it is recognised, and the imported model gives PyTorch's own outputs.
+    /// </summary>
+    [Theory]
+    [InlineData("relu", null)]
+    [InlineData("leaky_relu", 0.2)]
+    [InlineData("elu", 0.5)]
+    [InlineData("gelu", null)]
+    [InlineData("silu", null)]
+    [InlineData("softplus", null)]
+    [InlineData("tanh", null)]
+    public void A_pytorch_exported_network_imports_with_pytorchs_outputs(string activation, double? alpha)
+    {
+        string folder = Path.Combine(Folder(), "Reference");
+        var reference = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "torch_onnx.json")))!;
+        double[][] x = reference["inputs"]!.AsArray().Select(r => r!.AsArray().Select(v => (double)v!).ToArray()).ToArray();
+        double[][] expected = reference["outputs"]![activation]!.AsArray().Select(r => r!.AsArray().Select(v => (double)v!).ToArray()).ToArray();
+        var spec = OnnxImporter.ReadFile(Path.Combine(folder, $"torch_{activation}.onnx"));
+
+        Assert.Equal([activation, activation, "identity"], spec.Layers.Select(l => l.Activation));
+        Assert.Equal([5, 3, 2], spec.Layers.Select(l => l.Units));
+        if (alpha is { } a)
+        {
+            Assert.Equal((double)(float)a, spec.Layers[0].Alpha);
+        }
+
+        double[][] actual = SpecPredictor.Predict(spec, x);
+        for (int i = 0; i < x.Length; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(expected[i][j], actual[i][j], 1e-5);
+            }
+        }
+    }
+
+    private static string Folder([System.Runtime.CompilerServices.CallerFilePath] string source = "") => Path.GetDirectoryName(source)!;
+
     /// <summary>torch.onnx.export of nn.Sequential(Linear(3, 4), ReLU(), Linear(4, 2), Sigmoid()) writes Gemm with transB = 1 (W as out × in).</summary>
     [Fact]
     public void A_pytorch_style_graph_imports_and_agrees_with_onnx_runtime()
