@@ -40,6 +40,7 @@ public static class ModelBuilder
         }
     }
 
+    /// <summary>The loss a spec names, with its reduction and Huber's δ when the spec gives them.</summary>
     public static Loss BuildLoss(LossSpec loss) =>
         Loss.FromName(loss.Name, loss.Reduction, loss.Delta) ?? throw new NablaException($"Unknown loss \"{loss.Name}\".");
 
@@ -96,9 +97,11 @@ public static class ModelBuilder
             _ => new Sgd<T>(t.LearningRate) { WeightDecay = t.WeightDecay, DecayBias = t.DecayBias },
         };
 
+    /// <summary>The metrics a spec records beside the training loss: accuracy, or other losses by name.</summary>
     public static List<Metric> BuildMetrics(ModelSpec spec) =>
         spec.Metrics.Select(name => name == "accuracy" ? Metric.Accuracy : Metric.OfLoss(Loss.FromName(name)!)).ToList();
 
+    /// <summary>The trainer's options from a spec's train section: epochs, batch, shuffling, seed, clipping, schedule, early stopping.</summary>
     public static TrainOptions BuildOptions(TrainSpec t) =>
         new() { Epochs = t.Epochs, BatchSize = t.Batch, Shuffle = t.Shuffle, Seed = t.Seed, Schedule = t.Schedule, ClipNorm = t.ClipNorm, EarlyStopping = t.EarlyStopping };
 

@@ -12,6 +12,7 @@ namespace Nabla.App;
 /// </summary>
 public static class SpecPredictor
 {
+    /// <summary>The model's outputs for each row of inputs <paramref name="x"/> (raw inputs: the model's standardisation is applied first), in the model's precision.</summary>
     public static double[][] Predict(ModelSpec model, double[][] x)
     {
         for (int i = 0; i < x.Length; i++)

@@ -6,6 +6,7 @@ namespace Nabla.Diagrams;
 /// </summary>
 public sealed record DiagramEdge(DiagramNode From, DiagramNode To, double? Value)
 {
+    /// <summary>True for an edge from a bias node (its value is the unit's bias b, not a weight).</summary>
     public bool IsBias => From.Kind == NodeKind.Bias;
 
     /// <summary>The parameter this edge carries: w₁₂⁽¹⁾ (from input 1 to unit 2 of layer 1), w₁,₁₂⁽¹⁾, b₂⁽¹⁾.</summary>

@@ -20,6 +20,7 @@ public sealed class DiagramGraph
         Labelled = labelled;
     }
 
+    /// <summary>The network the diagram draws.</summary>
     public NetworkShape Shape { get; }
 
     /// <summary>Column 0 is the inputs, column l is layer l; nodes top to bottom.</summary>
@@ -31,6 +32,7 @@ public sealed class DiagramGraph
     /// <summary>True when the edges carry their values as labels (weights known and shown, at most <see cref="NetworkShape.LabelledWeightLimit"/>).</summary>
     public bool Labelled { get; }
 
+    /// <summary>Every node, column by column from the inputs to the outputs.</summary>
     public IEnumerable<DiagramNode> Nodes => Columns.SelectMany(c => c);
 
     /// <param name="showWeights">False to leave every value out (the architecture only).</param>

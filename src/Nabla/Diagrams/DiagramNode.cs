@@ -36,6 +36,7 @@ public sealed record DiagramNode(NodeKind Kind, int Column, int Unit)
         _ => "⋮",
     };
 
+    /// <summary>True for an input, hidden or output unit (false for a bias node).</summary>
     public bool IsUnit => Kind is NodeKind.Input or NodeKind.Hidden or NodeKind.Output;
 
     /// <summary>n in subscript digits.</summary>

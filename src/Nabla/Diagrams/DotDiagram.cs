@@ -8,8 +8,10 @@ namespace Nabla.Diagrams;
 /// </summary>
 public static class DotDiagram
 {
+    /// <summary>The network as a Graphviz dot graph, with each edge's weight unless <paramref name="showWeights"/> is false.</summary>
     public static string Write(NetworkShape shape, bool showWeights = true) => Write(DiagramGraph.Build(shape, showWeights));
 
+    /// <summary>A laid-out diagram as a Graphviz dot graph.</summary>
     public static string Write(DiagramGraph graph)
     {
         var text = new StringBuilder("digraph network {\n");

@@ -8,8 +8,10 @@ namespace Nabla.Diagrams;
 /// </summary>
 public static class MermaidDiagram
 {
+    /// <summary>The network as a Mermaid flowchart, with each edge's weight unless <paramref name="showWeights"/> is false.</summary>
     public static string Write(NetworkShape shape, bool showWeights = true) => Write(DiagramGraph.Build(shape, showWeights));
 
+    /// <summary>A laid-out diagram as a Mermaid flowchart.</summary>
     public static string Write(DiagramGraph graph)
     {
         var text = new StringBuilder("flowchart LR\n");

@@ -13,6 +13,7 @@ public static class SvgDiagram
 {
     private const double Radius = 20, RowGap = 64, Top = 56, Side = 70, LabelSize = 11;
 
+    /// <summary>The network as an SVG picture, with each edge's weight unless <paramref name="showWeights"/> is false.</summary>
     public static string Write(NetworkShape shape, bool showWeights = true) => Write(DiagramGraph.Build(shape, showWeights));
 
     /// <summary>

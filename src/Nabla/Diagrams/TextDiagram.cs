@@ -8,6 +8,7 @@ namespace Nabla.Diagrams;
 /// </summary>
 public static class TextDiagram
 {
+    /// <summary>The network as plain text for a terminal, with each edge's weight unless <paramref name="showWeights"/> is false.</summary>
     public static string Write(NetworkShape shape, bool showWeights = true) => Write(DiagramGraph.Build(shape, showWeights));
 
     /// <summary>The sketch, then each edge with its value (when labelled), then the note.</summary>

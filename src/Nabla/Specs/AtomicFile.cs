@@ -3,6 +3,7 @@ namespace Nabla.Specs;
 /// <summary>Writes a file so that it is either the old one or the whole new one, never half of it.</summary>
 public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically: a temporary file in the same folder, then a rename, so a reader sees the old file or the new one, never half of one.</summary>
     public static void WriteAllText(string path, string text)
     {
         string full = Path.GetFullPath(path);

@@ -6,8 +6,10 @@ namespace Nabla.Specs;
 /// </summary>
 public sealed class DataSpec
 {
+    /// <summary>The inputs written in the spec, one row per example (null when the data come from a data set or a CSV file).</summary>
     public double[][]? X { get; set; }
 
+    /// <summary>The targets written in the spec, one row per example, beside <see cref="X"/>.</summary>
     public double[][]? Y { get; set; }
 
     /// <summary>A built-in: xor, or, and, nand, xnor, or a toy set: moons, circles, spirals, blobs.</summary>

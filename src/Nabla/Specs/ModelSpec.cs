@@ -6,17 +6,22 @@ namespace Nabla.Specs;
 /// </summary>
 public sealed class ModelSpec
 {
+    /// <summary>The name shown in titles and run folders.</summary>
     public string? Name { get; set; }
 
+    /// <summary>n₀, the number of inputs of the first layer (after one-hot encoding).</summary>
     public int Inputs { get; set; }
 
+    /// <summary>The layers from the first hidden one to the output layer.</summary>
     public List<LayerSpec> Layers { get; set; } = [];
 
+    /// <summary>The loss L the training minimises.</summary>
     public LossSpec Loss { get; set; } = new("mse", null);
 
     /// <summary>"accuracy" or the name of a loss to record beside the training loss.</summary>
     public List<string> Metrics { get; set; } = [];
 
+    /// <summary>Where the examples come from and how they are prepared (null: none, as a model file to predict with may have).</summary>
     public DataSpec? Data { get; set; }
 
     /// <summary>The class names, in the order of the output units (model files only; null for numeric targets).</summary>
@@ -34,6 +39,7 @@ public sealed class ModelSpec
     /// <summary>The categories of each categorical input column, for one-hot encoding new inputs ("categories" in a model file; null: none).</summary>
     public Data.OneHotEncoding? Categories { get; set; }
 
+    /// <summary>The "train" section: optimizer, learning rate, epochs, batch and the rest.</summary>
     public TrainSpec Train { get; set; } = new();
 
     /// <summary>Column name → one value per epoch (model files only).</summary>
@@ -49,22 +55,28 @@ public sealed class ModelSpec
 /// <summary>One Dense layer. Weights are n_in × n_out; a null means "initialise by Init".</summary>
 public sealed class LayerSpec
 {
+    /// <summary>n_l, the number of units of the layer.</summary>
     public int Units { get; set; }
 
+    /// <summary>The activation f of the layer by name (relu, sigmoid, softmax, …).</summary>
     public string Activation { get; set; } = "identity";
 
     /// <summary>leaky_relu's slope for z &lt; 0.</summary>
     public double? Alpha { get; set; }
 
+    /// <summary>W as n_in rows of n_out; null means "initialise by Init".</summary>
     public double[][]? Weights { get; set; }
 
+    /// <summary>False for a layer without bias ("bias": false).</summary>
     public bool HasBias { get; set; } = true;
 
     /// <summary>The bias values; null means zeros.</summary>
     public double[]? Bias { get; set; }
 
+    /// <summary>False to freeze the layer's weights (and, unless TrainBias says otherwise, its bias).</summary>
     public bool Trainable { get; set; } = true;
 
+    /// <summary>Whether the bias trains (by default as the weights do).</summary>
     public bool TrainBias { get; set; } = true;
 
     /// <summary>p of inverted dropout on this layer's output while training; 0 for none.</summary>
@@ -80,17 +92,22 @@ public sealed record LossSpec(string Name, Losses.Reduction? Reduction, double? 
 /// <summary>The "train" section.</summary>
 public sealed class TrainSpec
 {
+    /// <summary>The optimizer by name: sgd, momentum, nesterov, adam, adamw, rmsprop, adagrad.</summary>
     public string Optimizer { get; set; } = "sgd";
 
+    /// <summary>η, the learning rate.</summary>
     public double LearningRate { get; set; } = 0.1;
 
+    /// <summary>The number of passes over the training examples.</summary>
     public int Epochs { get; set; } = 1000;
 
     /// <summary>Examples per step; 0 = "full".</summary>
     public int Batch { get; set; }
 
+    /// <summary>Whether the examples are shuffled before each epoch.</summary>
     public bool Shuffle { get; set; }
 
+    /// <summary>The seed of the initial weights a spec leaves out, shuffling, dropout masks, toy data sets and the test split.</summary>
     public ulong Seed { get; set; } = 1;
 
     /// <summary>"float64" (default) or "float32".</summary>
@@ -99,8 +116,10 @@ public sealed class TrainSpec
     /// <summary>μ for momentum and nesterov.</summary>
     public double Momentum { get; set; } = 0.9;
 
+    /// <summary>Adam's β₁, the decay of the first moment.</summary>
     public double Beta1 { get; set; } = 0.9;
 
+    /// <summary>Adam's β₂, the decay of the second moment.</summary>
     public double Beta2 { get; set; } = 0.999;
 
     /// <summary>ε of Adam, AdamW and RMSprop (1e-8 unless given) and of Adagrad (1e-10 unless given).</summary>

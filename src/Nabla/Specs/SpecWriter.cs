@@ -21,6 +21,7 @@ public static partial class SpecWriter
         AtomicFile.WriteAllText(path, ToJson(spec, csv => DataSpecWriter.Rebase(csv, spec.File, path)));
     }
 
+    /// <summary>The spec as the JSON text a spec or model file holds (numbers round-trip exactly).</summary>
     public static string ToJson(ModelSpec spec) => ToJson(spec, null);
 
     /// <summary>
