@@ -20,6 +20,12 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
     protected internal override bool UpdatesElementWise => true;
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<string> StateNames => ["s"];
+
+    /// <summary>s ← s + g².</summary>
+    internal static T Sum(T s, T g) => s + (g * g);
+
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var s = State(sums, slot, w.Length);
@@ -27,8 +33,10 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
         T eta = T.CreateChecked(LearningRate);
         for (int i = 0; i < w.Length; i++)
         {
-            s[i] += g[i] * g[i];                       // s ← s + g²
-            w[i] -= eta * g[i] / (T.Sqrt(s[i]) + eps); // W ← W − η·g/(√s + ε)
+            s[i] = Sum(s[i], g[i]);                              // s ← s + g²
+            w[i] = Descend(w[i], eta, Scaled(g[i], s[i], eps)); // W ← W − η·g/(√s + ε)
         }
+
+        Record(slot, "s", s);
     }
 }
