@@ -14,7 +14,7 @@ namespace Nabla.Explain;
 /// </summary>
 /// <remarks>
 /// Watching an optimizer (<see cref="Watch"/>), it records what the optimizer's own code computed as well: the step's
-/// η ("eta"), the global norm and clipping factor ("grad_norm", "clip_factor"), the gradient the rule was given
+/// η ("eta"), Adam's step count ("t"), the global norm and clipping factor ("grad_norm", "clip_factor"), the gradient the rule was given
 /// ("g_W1", after clipping and coupled weight decay), the weights after decoupled decay ("decayed_W1"), the state the
 /// step started from and ended with ("v_W1", "v_W1_next"; "m_…", "s_…" alike) and Adam's "mhat_W1" and "vhat_W1".
 /// </remarks>
@@ -186,6 +186,11 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
         var rule = optimizer!;
         bool gradientChanged = clipNorm > 0 || (rule.WeightDecay != 0 && !recorded.ContainsKey("decayed"));
         var previous = steps.Count > 0 ? steps[^1] : null;
+        if (rule is Adam<T>)
+        {
+            s.SetScalar("t", rule.Steps); // the step count t of the bias corrections 1 − βᵗ
+        }
+
         for (int i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];
