@@ -261,6 +261,29 @@ public class OptimizerExplainTests
         Close.Equal((dW1[0, 0] * s.Scalar("clip_factor")) + (0.01 * s["W1"][0, 0]), g[0, 0], 1e-12, "g = ρ·dW + λ·W");
     }
 
+    [Fact]
+    public void AFrozenLayer_StaysAsItIs_AndIsLeftOutOfTheNorm_InFloat32Too()
+    {
+        string json = """
+            { "name": "frozen", "inputs": 2,
+              "layers": [ { "units": 2, "activation": "sigmoid", "trainable": false, "weights": [[0.1, -0.2], [0.4, 0.5]], "bias": [0.1, -0.1] },
+                          { "units": 1, "activation": "sigmoid", "weights": [[0.2], [-0.3]], "bias": [0.05] } ],
+              "loss": "bce",
+              "data": { "x": [[0, 1], [1, 0]], "y": [[1], [0]] },
+              "train": { "optimizer": "adam", "learning_rate": 0.1, "clip_norm": 0.01, "precision": "float32", "epochs": 2, "batch": 2 } }
+            """;
+        var explanation = Explainer.Run(SpecReader.Parse(json), steps: 2);
+        var s = explanation.Steps[^1];
+        Assert.Equal(s["W1"].ToArray(), s["W1_next"].ToArray());
+        Assert.False(s.Has("m_W1_next"));
+        Close.Equal(Math.Sqrt(new[] { "dW2", "db2" }.Sum(g => s[g].ToArray().Sum(x => x * x))), s.Scalar("grad_norm"), 1e-6, "‖g‖ of the trainable parameters");
+        var trained = SpecTrainer.Train(SpecReader.Parse(json)).Model;
+        Assert.Equal(trained.Layers[1].Weights!.SelectMany(r => r).ToArray(), s["W2_next"].ToArray());
+        string text = TextRenderer.Render(ExplanationDocument.Build(explanation), 4);
+        Assert.Contains("The weights of layer 1 are frozen", text);
+        Assert.Contains("‖g‖ = √(‖dW⁽²⁾‖² + ‖db⁽²⁾‖²)", text);
+    }
+
     [Theory]
     [InlineData("v_W1_next", "v", 1, true, "W")]
     [InlineData("mhat_b2", "mhat", 2, false, "b")]

@@ -62,13 +62,27 @@ internal static class OptimizerSection
 
         foreach (var layer in e.Layers)
         {
-            Parameter(blocks, e, s, n, detailed, rules, $"W{layer.Number}");
-            if (layer.HasBias)
+            foreach (string p in Parameters(e, layer))
             {
-                Parameter(blocks, e, s, n, detailed, rules, $"b{layer.Number}");
+                if (Trains(e, layer, p))
+                {
+                    Parameter(blocks, e, s, n, detailed, rules, p);
+                }
+                else
+                {
+                    blocks.Add(Para(T($"{(p[0] == 'W' ? "The weights" : "The biases")} of layer {layer.Number} are frozen: they stay as they are.")));
+                }
             }
         }
     }
+
+    /// <summary>W{l} and b{l} where the layer has a bias.</summary>
+    private static string[] Parameters(Explanation e, LayerInfo layer) =>
+        layer.HasBias ? [$"W{layer.Number}", $"b{layer.Number}"] : [$"W{layer.Number}"];
+
+    /// <summary>Whether training moves parameter <paramref name="p"/> of <paramref name="layer"/>.</summary>
+    private static bool Trains(Explanation e, LayerInfo layer, string p) =>
+        p[0] == 'W' ? e.Spec.Layers[layer.Number - 1].Trainable : e.Spec.Layers[layer.Number - 1].TrainBias;
 
     /// <summary>The constants the rules use, e.g. η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-08, t = 1.</summary>
     private static MathNode Constants(TrainSpec t, double eta)
@@ -183,7 +197,7 @@ internal static class OptimizerSection
         var numbers = new List<MathNode>();
         foreach (var layer in e.Layers)
         {
-            foreach (string g in layer.HasBias ? new[] { $"dW{layer.Number}", $"db{layer.Number}" } : [$"dW{layer.Number}"])
+            foreach (string g in Parameters(e, layer).Where(p => Trains(e, layer, p)).Select(p => "d" + p)) // (as clipping, leaving the frozen out)
             {
                 if (squares.Count > 0)
                 {
