@@ -18,6 +18,9 @@ internal static class OptimizerSection
     private static readonly Symbol Lambda = new("λ");
     private static readonly Symbol Rho = new("ρ");
 
+    /// <summary>The 10⁻⁶ clipping adds to ‖g‖ before dividing.</summary>
+    private static readonly Scripts Guard = new(Text("10"), null, Text("−6"));
+
     public static void Write(List<Block> blocks, Explanation e, StepTrace s, Notation n, bool detailed)
     {
         var t = e.Spec.Train;
@@ -214,8 +217,8 @@ internal static class OptimizerSection
         var gNorm = new Fenced(new Symbol("g"), "‖", "‖");
         blocks.Add(new DisplayMath(
             Chain("=", Seq(gNorm, Op("="), Op("√"), new Fenced(new Row(squares))), Seq(Op("√"), new Fenced(new Row(numbers))), Num(norm)),
-            Chain("=", Seq(Rho, Op("="), Text("min"), new Fenced(Seq(Num(1), Op(","), new Symbol("c"), Op("/"), new Fenced(Seq(gNorm, Op("+"), Text("10⁻⁶")))))),
-                Seq(Text("min"), new Fenced(Seq(Num(1), Op(","), Num(c), Op("/"), new Fenced(Seq(Num(norm), Op("+"), Text("10⁻⁶")))))), Num(factor[0, 0]))));
+            Chain("=", Seq(Rho, Op("="), Text("min"), new Fenced(Seq(Num(1), Op(","), new Symbol("c"), Op("/"), new Fenced(Seq(gNorm, Op("+"), Guard))))),
+                Seq(Text("min"), new Fenced(Seq(Num(1), Op(","), Num(c), Op("/"), new Fenced(Seq(Num(norm), Op("+"), Guard))))), Num(factor[0, 0]))));
         blocks.Add(Para(T(factor[0, 0] < 1
             ? "The gradients are longer than c, so each is multiplied by ρ before the rule (g = ρ·dθ): the direction stays, the length becomes c."
             : "The gradients are no longer than c, so they stay as they are (ρ = 1).")));
