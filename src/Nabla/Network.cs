@@ -104,6 +104,9 @@ public sealed class Network<T>
     /// <summary>W1, b1, W2, b2, … in layer order (a layer without bias has no b).</summary>
     public IReadOnlyList<Parameter<T>> Parameters => parameters;
 
+    /// <summary>Where parameter <paramref name="i"/> starts in the one vector of all parameters (see <see cref="FlatParameters"/>).</summary>
+    internal int StartOf(int i) => starts[i];
+
     /// <summary>
     /// All parameters as one vector θ = (W1, b1, W2, b2, …) and their gradients laid out the same way,
     /// when every one is trainable and still stored there; otherwise null (a frozen parameter, or a

@@ -35,7 +35,14 @@ public static class Explainer
         var (x, y) = data.As<T>();
         var trace = new Trace<T>();
         var options = ModelBuilder.BuildOptions(spec.Train) with { Epochs = steps, MaxSteps = steps };
-        var trainer = new Trainer<T>(network, ModelBuilder.BuildOptimizer<T>(spec.Train), options) { Observer = trace };
+        var optimizer = ModelBuilder.BuildOptimizer<T>(spec.Train);
+        if (!spec.Train.IsPlainSgd)
+        {
+            int batch = options.BatchSize <= 0 || options.BatchSize > x.Rows ? x.Rows : options.BatchSize; // as Fit takes it
+            trace.Watch(optimizer, network, options.ClipNorm, (x.Rows + batch - 1) / batch);
+        }
+
+        var trainer = new Trainer<T>(network, optimizer, options) { Observer = trace };
         var result = trainer.Fit(x, y);
         if (trace.Steps.Count == 0)
         {

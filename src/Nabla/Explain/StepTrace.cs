@@ -5,7 +5,9 @@ namespace Nabla.Explain;
 /// <summary>
 /// Everything one training step computed, in double, under the names of the explanation
 /// contract: X, Y, W{l}, b{l}, Z{l}, A{l}, loss, dA{l}, dAdZ{l} (f′(Z) of an element-wise
-/// activation), dZ{l}, dW{l}, db{l}, dX, W{l}_next, b{l}_next, loss_next. Matrices are
+/// activation), dZ{l}, dW{l}, db{l}, dX, W{l}_next, b{l}_next, loss_next; for an update other than plain SGD also
+/// the optimizer's quantities (eta, grad_norm, clip_factor, g_W{l}, decayed_W{l}, v_W{l}, v_W{l}_next, m_…, s_…,
+/// mhat_W{l}, vhat_W{l}; the same for b{l}). Matrices are
 /// row-major with examples as rows and weights n_in × n_out; a scalar is a 1 × 1 matrix.
 /// </summary>
 public sealed class StepTrace
@@ -24,6 +26,9 @@ public sealed class StepTrace
 
     /// <summary>Row numbers (from 0) of the examples in this step's batch, in batch order.</summary>
     public int[] Examples { get; }
+
+    /// <summary>The epoch (from 0) the step belongs to, which a learning-rate schedule's η follows.</summary>
+    public int Epoch { get; set; }
 
     /// <summary>True when the output layer's dZ came from a fused simplification (sigmoid + bce, softmax + cce).</summary>
     public bool Fused { get; set; }

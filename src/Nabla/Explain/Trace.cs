@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nabla.Activations;
+using Nabla.Optimizers;
 using Nabla.Tensors;
 using Nabla.Training;
 
@@ -11,7 +12,13 @@ namespace Nabla.Explain;
 /// and the loss after the step. Nothing is recomputed by a second code path, except dA_L
 /// (∂L/∂A_L, from the loss's own Gradient) when training took a fused shortcut past it.
 /// </summary>
-public sealed class Trace<T> : IStepObserver<T>
+/// <remarks>
+/// Watching an optimizer (<see cref="Watch"/>), it records what the optimizer's own code computed as well: the step's
+/// η ("eta"), Adam's step count ("t"), the global norm and clipping factor ("grad_norm", "clip_factor"), the gradient the rule was given
+/// ("g_W1", after clipping and coupled weight decay), the weights after decoupled decay ("decayed_W1"), the state the
+/// step started from and ended with ("v_W1", "v_W1_next"; "m_…", "s_…" alike) and Adam's "mhat_W1" and "vhat_W1".
+/// </remarks>
+public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>
@@ -24,9 +31,55 @@ public sealed class Trace<T> : IStepObserver<T>
     private StepTrace? current;
     private long valueCount;
 
+    // What the watched optimizer records during one update, each quantity laid out as the one vector of all
+    // parameters (Network.StartOf), with the parameters it reached.
+    private Optimizer<T>? optimizer;
+    private bool flat;
+    private double clipNorm;
+    private int stepsPerEpoch = 1;
+    private readonly Dictionary<string, (T[] Values, bool[] Reached)> recorded = [];
+    private Network<T>? network;
+
     public IReadOnlyList<StepTrace> Steps => steps;
 
     public bool WantsInputGradient => true;
+
+    /// <summary>
+    /// Records <paramref name="optimizer"/>'s own quantities of each update too; <paramref name="clipNorm"/> is c of the
+    /// trainer's gradient clipping (0: none), and an epoch holds <paramref name="stepsPerEpoch"/> steps (a schedule's η follows the epoch).
+    /// </summary>
+    internal void Watch(Optimizer<T> optimizer, Network<T> network, double clipNorm, int stepsPerEpoch)
+    {
+        this.optimizer = optimizer;
+        this.network = network;
+        this.clipNorm = clipNorm;
+        this.stepsPerEpoch = Math.Max(1, stepsPerEpoch);
+        flat = optimizer.UpdatesAsOneVector && network.FlatParameters() is not null; // as the trainer decides
+        optimizer.Recorder = this;
+    }
+
+    void IUpdateRecorder<T>.Record(int slot, string name, ReadOnlySpan<T> values)
+    {
+        var parameters = network!.Parameters;
+        lock (recorded) // (chunks of one long vector record from several threads)
+        {
+            if (!recorded.TryGetValue(name, out var into))
+            {
+                int length = network.StartOf(parameters.Count - 1) + parameters[^1].Value.Length;
+                recorded[name] = into = (new T[length], new bool[parameters.Count]);
+            }
+
+            values.CopyTo(into.Values.AsSpan(flat ? slot * Optimizer<T>.Chunk : network.StartOf(slot)));
+            if (flat)
+            {
+                into.Reached.AsSpan().Fill(true);
+            }
+            else
+            {
+                into.Reached[slot] = true;
+            }
+        }
+    }
 
     public void BeforeUpdate(long step, ReadOnlySpan<int> examples, Network<T> network, Matrix<T> x, Matrix<T> y)
     {
@@ -74,12 +127,31 @@ public sealed class Trace<T> : IStepObserver<T>
         }
 
         s.Set("dX", ToDouble(network.Layers[0].DX));
+        if (optimizer is not null)
+        {
+            s.Epoch = (int)((step - 1) / stepsPerEpoch);
+            s.SetScalar("eta", optimizer.LearningRate); // η of this step (a schedule sets it each epoch)
+            if (clipNorm > 0)
+            {
+                double norm = GradientClipping.GlobalNorm(network.Parameters); // what Clip measures next
+                s.SetScalar("grad_norm", norm);
+                s.SetScalar("clip_factor", GradientClipping.Factor(norm, clipNorm));
+            }
+
+            recorded.Clear();
+        }
+
         current = s;
     }
 
     public void AfterUpdate(long step, Network<T> network, Matrix<T> x, Matrix<T> y)
     {
         var s = current ?? throw new InvalidOperationException("AfterUpdate without BeforeUpdate.");
+        if (optimizer is not null)
+        {
+            RecordUpdate(s, network);
+        }
+
         for (int l = 1; l <= network.Layers.Count; l++)
         {
             var layer = network.Layers[l - 1];
@@ -102,6 +174,64 @@ public sealed class Trace<T> : IStepObserver<T>
 
         steps.Add(s);
         current = null;
+    }
+
+    /// <summary>
+    /// The optimizer's quantities of this update, per parameter p: g_p (when clipping or coupled decay changed the
+    /// gradient), decayed_p, each state's value before (the last step's, zeros at first) and after, and Adam's m̂ and v̂.
+    /// </summary>
+    private void RecordUpdate(StepTrace s, Network<T> network)
+    {
+        var parameters = network.Parameters;
+        var rule = optimizer!;
+        bool gradientChanged = clipNorm > 0 || (rule.WeightDecay != 0 && !recorded.ContainsKey("decayed"));
+        var previous = steps.Count > 0 ? steps[^1] : null;
+        if (rule is Adam<T>)
+        {
+            s.SetScalar("t", rule.Steps); // the step count t of the bias corrections 1 − βᵗ
+        }
+
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            if (!p.Trainable)
+            {
+                continue;
+            }
+
+            Matrix<double>? Recorded(string name) =>
+                recorded.TryGetValue(name, out var r) && r.Reached[i]
+                    ? ToDouble(p.Value.Rows, p.Value.Cols, r.Values.AsSpan(network.StartOf(i), p.Value.Length))
+                    : null;
+
+            if (gradientChanged && Recorded("g") is { } g)
+            {
+                s.Set($"g_{p.Name}", g);
+            }
+
+            if (Recorded("decayed") is { } decayed)
+            {
+                s.Set($"decayed_{p.Name}", decayed);
+            }
+
+            foreach (string state in rule.StateNames)
+            {
+                if (Recorded(state) is { } after)
+                {
+                    s.Set($"{state}_{p.Name}", previous is not null && previous.TryGet($"{state}_{p.Name}_next", out var before)
+                        ? before : new Matrix<double>(after.Rows, after.Cols)); // the state starts at 0
+                    s.Set($"{state}_{p.Name}_next", after);
+                }
+            }
+
+            foreach (string hat in new[] { "mhat", "vhat" })
+            {
+                if (Recorded(hat) is { } value)
+                {
+                    s.Set($"{hat}_{p.Name}", value);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -146,6 +276,17 @@ public sealed class Trace<T> : IStepObserver<T>
 
     private static double[][] ToRows(double[,] m) =>
         Enumerable.Range(0, m.GetLength(0)).Select(r => Enumerable.Range(0, m.GetLength(1)).Select(c => m[r, c]).ToArray()).ToArray();
+
+    private static Matrix<double> ToDouble(int rows, int cols, ReadOnlySpan<T> values)
+    {
+        var m = new Matrix<double>(rows, cols);
+        for (int i = 0; i < values.Length; i++)
+        {
+            m.Span[i] = double.CreateChecked(values[i]);
+        }
+
+        return m;
+    }
 
     private static Matrix<double> ToDouble(Matrix<T> m) => Matrix<double>.FromArray(m.Rows, m.Cols, m.ToArray());
 }

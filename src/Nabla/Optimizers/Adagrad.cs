@@ -20,6 +20,12 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
     protected internal override bool UpdatesElementWise => true;
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<string> StateNames => ["s"];
+
+    /// <summary>s ← s + g².</summary>
+    internal static T Sum(T s, T g) => s + (g * g);
+
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var s = State(sums, slot, w.Length);
@@ -28,9 +34,11 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
         int i = Vectorized ? Vectors(w, g, s, eps, eta) : 0;
         for (; i < w.Length; i++)
         {
-            s[i] += g[i] * g[i];                       // s ← s + g²
-            w[i] -= eta * g[i] / (T.Sqrt(s[i]) + eps); // W ← W − η·g/(√s + ε)
+            s[i] = Sum(s[i], g[i]);                              // s ← s + g²
+            w[i] = Descend(w[i], eta, Scaled(g[i], s[i], eps)); // W ← W − η·g/(√s + ε)
         }
+
+        Record(slot, "s", s);
     }
 
     /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>
@@ -43,7 +51,7 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
             var gi = new Vector<T>(g[i..]);
             var si = new Vector<T>(s[i..]) + (gi * gi);
             si.CopyTo(s[i..]);
-            (new Vector<T>(w[i..]) - (veta * gi / (Vector.SquareRoot(si) + veps))).CopyTo(w[i..]);
+            (new Vector<T>(w[i..]) - (veta * (gi / (Vector.SquareRoot(si) + veps)))).CopyTo(w[i..]);
         }
 
         return i;

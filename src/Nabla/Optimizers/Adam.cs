@@ -33,6 +33,18 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
     protected internal override bool UpdatesElementWise => true;
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<string> StateNames => ["m", "v"];
+
+    /// <summary>m ← β₁m + (1 − β₁)g.</summary>
+    internal static T FirstMoment(T beta1, T m, T g) => (beta1 * m) + ((T.One - beta1) * g);
+
+    /// <summary>v ← β₂v + (1 − β₂)g².</summary>
+    internal static T SecondMoment(T beta2, T v, T g) => (beta2 * v) + ((T.One - beta2) * g * g);
+
+    /// <summary>1 − βᵗ, which m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) divide by at step t.</summary>
+    internal static T BiasCorrection(double beta, long t) => T.One - T.CreateChecked(Math.Pow(beta, t));
+
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var m = State(firstMoments, slot, w.Length);
@@ -41,15 +53,29 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
         T b2 = T.CreateChecked(Beta2);
         T eps = T.CreateChecked(Epsilon);
         T eta = T.CreateChecked(LearningRate);
-        T c1 = T.One - T.CreateChecked(Math.Pow(Beta1, Steps)); // bias corrections 1 − βᵗ
-        T c2 = T.One - T.CreateChecked(Math.Pow(Beta2, Steps));
-        int i = Vectorized ? Vectors(w, g, m, v, b1, b2, eps, eta, c1, c2) : 0;
+        T c1 = BiasCorrection(Beta1, Steps); // bias corrections 1 − βᵗ
+        T c2 = BiasCorrection(Beta2, Steps);
+        bool recording = Recording;
+        var mHats = recording ? new T[w.Length] : [];
+        var vHats = recording ? new T[w.Length] : [];
+        int i = Vectorized && !recording ? Vectors(w, g, m, v, b1, b2, eps, eta, c1, c2) : 0;
         for (; i < w.Length; i++)
         {
-            m[i] = (b1 * m[i]) + ((T.One - b1) * g[i]);                // m ← β₁m + (1 − β₁)g
-            v[i] = (b2 * v[i]) + ((T.One - b2) * g[i] * g[i]);         // v ← β₂v + (1 − β₂)g²
-            w[i] -= eta * (m[i] / c1) / (T.Sqrt(v[i] / c2) + eps);    // W ← W − η·m̂/(√v̂ + ε)
+            m[i] = FirstMoment(b1, m[i], g[i]);
+            v[i] = SecondMoment(b2, v[i], g[i]);
+            T mHat = m[i] / c1;
+            T vHat = v[i] / c2;
+            w[i] = Descend(w[i], eta, Scaled(mHat, vHat, eps)); // W ← W − η·m̂/(√v̂ + ε)
+            if (recording)
+            {
+                (mHats[i], vHats[i]) = (mHat, vHat);
+            }
         }
+
+        Record(slot, "m", m);
+        Record(slot, "v", v);
+        Record(slot, "mhat", mHats);
+        Record(slot, "vhat", vHats);
     }
 
     /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>
@@ -63,7 +89,7 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
             var gi = new Vector<T>(g[i..]);
             var mi = (vb1 * new Vector<T>(m[i..])) + (a1 * gi);
             var vi = (vb2 * new Vector<T>(v[i..])) + (a2 * gi * gi);
-            var wi = new Vector<T>(w[i..]) - (veta * (mi / vc1) / (Vector.SquareRoot(vi / vc2) + veps));
+            var wi = new Vector<T>(w[i..]) - (veta * ((mi / vc1) / (Vector.SquareRoot(vi / vc2) + veps)));
             mi.CopyTo(m[i..]);
             vi.CopyTo(v[i..]);
             wi.CopyTo(w[i..]);

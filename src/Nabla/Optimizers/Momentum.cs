@@ -23,6 +23,15 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool
     protected internal override bool UpdatesElementWise => true;
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<string> StateNames => ["v"];
+
+    /// <summary>v ← μ·v + g.</summary>
+    internal static T Velocity(T mu, T v, T g) => (mu * v) + g;
+
+    /// <summary>What W moves by, times η: v, or Nesterov's g + μ·v.</summary>
+    internal static T Direction(T mu, T v, T g, bool nesterov) => nesterov ? g + (mu * v) : v;
+
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var v = State(velocities, slot, w.Length);
@@ -31,9 +40,11 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool
         int i = Vectorized ? Vectors(w, g, v, mu, eta) : 0;
         for (; i < w.Length; i++)
         {
-            v[i] = (mu * v[i]) + g[i];                            // v ← μ·v + dW
-            w[i] -= eta * (Nesterov ? g[i] + (mu * v[i]) : v[i]); // W ← W − η·v
+            v[i] = Velocity(mu, v[i], g[i]);                          // v ← μ·v + dW
+            w[i] = Descend(w[i], eta, Direction(mu, v[i], g[i], Nesterov)); // W ← W − η·v
         }
+
+        Record(slot, "v", v);
     }
 
     /// <summary>The loop above on whole registers (the same operations in the same order, so the same values); where it stopped.</summary>

@@ -39,6 +39,21 @@ public abstract class Optimizer<T>
     /// <summary>Number of steps taken so far.</summary>
     public long Steps { get; private set; }
 
+    /// <summary>
+    /// Where each update's quantities go while an explanation watches (the gradient g the rule is given, the state
+    /// after the step); null in ordinary training.
+    /// </summary>
+    internal IUpdateRecorder<T>? Recorder { get; set; }
+
+    /// <summary>The names of the state this rule keeps per element ("v", "m", "s"), in the order it records them.</summary>
+    internal virtual IReadOnlyList<string> StateNames => [];
+
+    /// <summary>True while an explanation records the quantities of the update.</summary>
+    protected bool Recording => Recorder is not null;
+
+    /// <summary>Hands one quantity of the update of slot <paramref name="slot"/> to the explanation watching it, if any.</summary>
+    protected void Record(int slot, string name, ReadOnlySpan<T> values) => Recorder?.Record(slot, name, values);
+
     /// <summary>Applies one update to every trainable parameter.</summary>
     public void Step(IReadOnlyList<Parameter<T>> parameters)
     {
@@ -128,6 +143,15 @@ public abstract class Optimizer<T>
             Decay(w, g); // (apart, so that a step without decay stays one call)
         }
 
+        if (Recorder is { } recorder)
+        {
+            recorder.Record(slot, "g", g); // the gradient the rule is given (clipped, with λ·w when coupled)
+            if (decay && weightDecay != 0 && DecouplesWeightDecay)
+            {
+                recorder.Record(slot, "decayed", w); // w·(1 − η·λ)
+            }
+        }
+
         Update(slot, w, g);
     }
 
@@ -136,11 +160,11 @@ public abstract class Optimizer<T>
     {
         if (DecouplesWeightDecay)
         {
-            System.Numerics.Tensors.TensorPrimitives.Multiply(w, T.CreateChecked(1 - (LearningRate * weightDecay)), w); // w ← w·(1 − η·λ)
+            DecoupledDecay(LearningRate, weightDecay, w);
         }
         else
         {
-            Elementwise.Axpy(T.CreateChecked(weightDecay), w, g); // g ← g + λ·w
+            CoupledDecay(weightDecay, w, g);
         }
     }
 
@@ -149,6 +173,21 @@ public abstract class Optimizer<T>
     /// rest: the same operations in the same order on each element, so the same values (a browser runs the loop alone).
     /// </summary>
     private protected static bool Vectorized => Vector.IsHardwareAccelerated && Vector<T>.IsSupported;
+
+    /// <summary>g ← g + λ·w (L2 added to the gradient).</summary>
+    internal static void CoupledDecay(double lambda, ReadOnlySpan<T> w, Span<T> g) => Elementwise.Axpy(T.CreateChecked(lambda), w, g);
+
+    /// <summary>w ← w·(1 − η·λ) (AdamW's decoupled decay).</summary>
+    internal static void DecoupledDecay(double eta, double lambda, Span<T> w) =>
+        System.Numerics.Tensors.TensorPrimitives.Multiply(w, T.CreateChecked(1 - (eta * lambda)), w);
+
+    /// <summary>w − η·step, the move every rule ends with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T Descend(T w, T eta, T step) => w - (eta * step);
+
+    /// <summary>g/(√s + ε), a gradient scaled by the root of its running squares (RMSprop, Adagrad).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T Scaled(T g, T s, T eps) => g / (T.Sqrt(s) + eps);
 
     /// <summary>Updates one parameter (index <paramref name="slot"/> names its state) in place.</summary>
     protected abstract void Update(int slot, Span<T> w, ReadOnlySpan<T> g);

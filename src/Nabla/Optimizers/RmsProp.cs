@@ -27,6 +27,12 @@ public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double 
     protected internal override bool UpdatesElementWise => true;
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<string> StateNames => Mu > 0 ? ["s", "v"] : ["s"];
+
+    /// <summary>s ← α·s + (1 − α)·g².</summary>
+    internal static T MeanSquare(T alpha, T s, T g) => (alpha * s) + ((T.One - alpha) * g * g);
+
+    /// <inheritdoc/>
     protected override void Update(int slot, Span<T> w, ReadOnlySpan<T> g)
     {
         var s = State(squares, slot, w.Length);
@@ -38,15 +44,21 @@ public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double 
         int i = Vectorized ? Vectors(w, g, s, v, a, eps, mu, eta) : 0;
         for (; i < w.Length; i++)
         {
-            s[i] = (a * s[i]) + ((T.One - a) * g[i] * g[i]); // s ← α·s + (1 − α)·g²
-            T scaled = g[i] / (T.Sqrt(s[i]) + eps);            // g/(√s + ε)
+            s[i] = MeanSquare(a, s[i], g[i]);    // s ← α·s + (1 − α)·g²
+            T scaled = Scaled(g[i], s[i], eps); // g/(√s + ε)
             if (Mu > 0)
             {
-                v[i] = (mu * v[i]) + scaled;                    // v ← μ·v + g/(√s + ε)
+                v[i] = Momentum<T>.Velocity(mu, v[i], scaled); // v ← μ·v + g/(√s + ε)
                 scaled = v[i];
             }
 
-            w[i] -= eta * scaled;                               // W ← W − η·(that)
+            w[i] = Descend(w[i], eta, scaled); // W ← W − η·(that)
+        }
+
+        Record(slot, "s", s);
+        if (Mu > 0)
+        {
+            Record(slot, "v", v);
         }
     }
 

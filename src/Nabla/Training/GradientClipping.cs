@@ -33,24 +33,30 @@ public static class GradientClipping
     public static double Clip<T>(IReadOnlyList<Parameter<T>> parameters, double maxNorm)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double factor = maxNorm / (GlobalNorm(parameters) + Guard); // c/(‖g‖ + 10⁻⁶)
-        if (factor >= 1)
+        double factor = Factor(GlobalNorm(parameters), maxNorm);
+        if (factor == 1)
         {
             return 1;
         }
 
-        T f = T.CreateChecked(factor);
         foreach (var p in parameters)
         {
             if (p.Trainable)
             {
-                var g = p.Gradient.Span;
-                System.Numerics.Tensors.TensorPrimitives.Multiply(g, f, g); // g ← g·c/(‖g‖ + 10⁻⁶)
+                Scale(p.Gradient.Span, factor); // g ← g·c/(‖g‖ + 10⁻⁶)
             }
         }
 
         return factor;
     }
+
+    /// <summary>The factor the gradients are scaled by: min(1, c/(‖g‖ + 10⁻⁶)) for ‖g‖ = <paramref name="norm"/> and c = <paramref name="maxNorm"/>.</summary>
+    public static double Factor(double norm, double maxNorm) => Math.Min(1, maxNorm / (norm + Guard)); // c/(‖g‖ + 10⁻⁶)
+
+    /// <summary>g ← g·<paramref name="factor"/>, the scaling <see cref="Clip"/> applies.</summary>
+    internal static void Scale<T>(Span<T> g, double factor)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        System.Numerics.Tensors.TensorPrimitives.Multiply(g, T.CreateChecked(factor), g);
 
     private static double Norm<T>(ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T>

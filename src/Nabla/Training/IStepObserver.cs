@@ -13,7 +13,7 @@ public interface IStepObserver<T>
     /// <summary>True when the observer wants dX = ∂L/∂X computed as well.</summary>
     bool WantsInputGradient { get; }
 
-    /// <summary>After Forward and Backward, before the update. <paramref name="examples"/> are the batch's row numbers in the data.</summary>
+    /// <summary>After Forward and Backward, before gradient clipping and the update. <paramref name="examples"/> are the batch's row numbers in the data.</summary>
     void BeforeUpdate(long step, ReadOnlySpan<int> examples, Network<T> network, Matrix<T> x, Matrix<T> y);
 
     /// <summary>After the optimizer changed the parameters.</summary>

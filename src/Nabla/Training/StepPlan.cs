@@ -98,12 +98,11 @@ internal sealed class StepPlan<T>
             network.Backward(yb, computeInputGradient: observer?.WantsInputGradient ?? false);
         }
 
+        observer?.BeforeUpdate(step, batches.Rows(start, size), network, xb, yb); // (the rows only when watched; the gradients as backpropagation left them)
         if (clipNorm > 0)
         {
             GradientClipping.Clip(parameters, clipNorm); // g ← g·c/(‖g‖ + 10⁻⁶) when ‖g‖ > c
         }
-
-        observer?.BeforeUpdate(step, batches.Rows(start, size), network, xb, yb); // (the rows only when watched)
         if (flatValues is not null)
         {
             optimizer.Step(flatValues, valuesAt, flatGradients!, gradientsAt, flatCount); // every parameter in one pass

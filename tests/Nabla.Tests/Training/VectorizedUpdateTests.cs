@@ -104,12 +104,12 @@ public class VectorizedUpdateTests
                 return w - (C(0.01) * scaled);
             case "adagrad":
                 s[0][i] += g * g;                                                                     // s ← s + g²
-                return w - (C(0.1) * g / (T.Sqrt(s[0][i]) + C(1e-10)));
+                return w - (C(0.1) * (g / (T.Sqrt(s[0][i]) + C(1e-10))));
             default:
                 s[0][i] = (C(0.9) * s[0][i]) + ((T.One - C(0.9)) * g);                                // m ← β₁m + (1 − β₁)g
                 s[1][i] = (C(0.999) * s[1][i]) + ((T.One - C(0.999)) * g * g);                        // v ← β₂v + (1 − β₂)g²
                 T c1 = T.One - C(Math.Pow(0.9, step)), c2 = T.One - C(Math.Pow(0.999, step));
-                return w - (C(0.01) * (s[0][i] / c1) / (T.Sqrt(s[1][i] / c2) + C(1e-8)));            // w ← w − η·m̂/(√v̂ + ε)
+                return w - (C(0.01) * ((s[0][i] / c1) / (T.Sqrt(s[1][i] / c2) + C(1e-8))));          // w ← w − η·m̂/(√v̂ + ε)
         }
     }
 }

@@ -3,7 +3,7 @@ using Nabla.Tensors;
 namespace Nabla.Explain.Checking;
 
 /// <summary>
-/// A step recomputed from its start (X, Y, W, b) by <see cref="StepRules"/>, optionally with a
+/// A step recomputed from its start (X, Y, W, b; η, t and the optimizer's state) by <see cref="StepRules"/>, optionally with a
 /// slip built in: with <c>diagonalSoftmax</c>, the world of a learner who kept only the diagonal
 /// p(1 − p) of the softmax Jacobian, carried through every dZ, dW, db, dX and update.
 /// </summary>
@@ -20,13 +20,14 @@ public sealed class RecomputedStep(StepTrace trace, StepRules rules, bool diagon
         }
 
         var q = QuantityName.Parse(name);
-        bool start = name is "X" or "Y" || (q.Kind is "W" or "b" && !q.Next);
+        // Where the step starts: the data, the parameters, the step's η and t, and the optimizer's state before it.
+        bool start = name is "X" or "Y" or "eta" or "t" || (q.Kind is "W" or "b" or "v" or "m" or "s" && !q.Next);
         Matrix<double>? value;
         if (start)
         {
             value = trace[name];
         }
-        else if ((q.Kind == "loss_next" && !rules.IsSgd) || (!trace.Has(name) && q.Kind != "dAdZ"))
+        else if (!trace.Has(name) && q.Kind != "dAdZ")
         {
             value = null;
         }

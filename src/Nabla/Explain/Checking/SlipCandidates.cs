@@ -28,7 +28,7 @@ public sealed class SlipCandidates(StepTrace trace, StepRules rules, RecomputedS
         {
             double plus = start + (start - t);
             yield return Make(Causes.Sign, "step added", plus,
-                $"adding the step instead of subtracting it ({v.Name[..^5]} + η·d{v.Name[..^5]}) gives {Show(plus)}");
+                $"adding the step instead of subtracting it ({v.Name[..^5]} + {(rules.IsSgd ? $"η·d{v.Name[..^5]}" : "the step")}) gives {Show(plus)}");
         }
 
         yield return Make(Causes.Sign, null, -t, $"the right value is {Show(t)}: yours has the opposite sign");

@@ -6,13 +6,17 @@ using Nabla.Losses;
 using Nabla.Optimizers;
 using Nabla.Specs;
 using Nabla.Tensors;
+using Nabla.Training;
 
 namespace Nabla.Explain.Checking;
 
 /// <summary>
 /// How each quantity of a step is computed from the others, with the core primitives
-/// (Activation, Loss, Gemm, RowVector, Sgd) — so a quantity can be recomputed from any set of
-/// values: the learner's own, or those of a world with a slip in it. Nabla's layout throughout.
+/// (Activation, Loss, Gemm, RowVector, Sgd, the optimizers' own element rules, GradientClipping) — so a
+/// quantity can be recomputed from any set of values: the learner's own, or those of a world with a slip
+/// in it. Nabla's layout throughout. An update by another optimizer than plain SGD goes through the
+/// quantities the explanation shows: the gradient g the rule is given (clipped, with λ·θ), the state
+/// after the step (v, m, s), Adam's m̂ and v̂, and W_next from those and the step's η.
 /// </summary>
 public sealed class StepRules
 {
@@ -31,13 +35,35 @@ public sealed class StepRules
         Loss = ModelBuilder.BuildLoss(spec.Loss);
         LearningRate = spec.Train.LearningRate;
         IsSgd = spec.Train.IsPlainSgd;
+        train = spec.Train;
     }
+
+    private readonly TrainSpec train;
+
+    /// <summary>AdamW with λ ≠ 0: the weights shrink before the rule (decayed_W), the gradient stays.</summary>
+    private bool Decoupled => train.Optimizer == "adamw" && train.WeightDecay != 0;
+
+    /// <summary>Whether the step shows a gradient g of its own (clipping or coupled weight decay changed it), as the trace records it.</summary>
+    private bool ShowsGradient => train.ClipNorm > 0 || (train.WeightDecay != 0 && !Decoupled);
+
+    /// <summary>Whether weight decay reaches parameter <paramref name="kind"/> ("W" or "b").</summary>
+    private bool Decays(string kind) => train.WeightDecay != 0 && (kind == "W" || train.DecayBias);
+
+    /// <summary>The gradient the rule of parameter p is given: g_p where the step shows one, else dp.</summary>
+    private string Gradient(string p) => ShowsGradient ? $"g_{p}" : $"d{p}";
+
+    /// <summary>The parameter as the rule finds it: after AdamW's decay where that reached it.</summary>
+    private string Start(string p) => Decoupled && Decays(p[..1]) ? $"decayed_{p}" : p;
+
+    /// <summary>The trainable parameters' gradients, whose global norm clipping measures.</summary>
+    private IEnumerable<string> Gradients() => Enumerable.Range(1, LayerCount).SelectMany(l =>
+        (trainWeights[l - 1] ? new[] { $"dW{l}" } : []).Concat(trainBias[l - 1] ? [$"db{l}"] : []));
 
     public Loss Loss { get; }
 
     public double LearningRate { get; }
 
-    /// <summary>Only plain SGD (no decay, clipping or schedule) has a rule for W_next that needs nothing but W and dW.</summary>
+    /// <summary>Plain SGD (no decay, clipping or schedule): W_next needs nothing but W and dW (the other optimizers' W_next reads the step's η and the quantities of the update).</summary>
     public bool IsSgd { get; }
 
     public int LayerCount => activations.Length;
@@ -66,6 +92,14 @@ public sealed class StepRules
             ("db", false) => [$"dZ{l}"],
             ("dX", _) => ["dZ1", "W1"],
             ("W" or "b", true) when IsSgd => [$"{q.Kind}{l}", $"d{q.Kind}{l}"],
+            ("W" or "b", true) => UpdateInputs($"{q.Kind}{l}"),
+            ("grad_norm", _) => [.. Gradients()],
+            ("clip_factor", _) => ["grad_norm"],
+            ("g", false) => [$"d{q.Parameter}", .. Decays(q.Of!) ? new[] { q.Parameter! } : [], .. train.ClipNorm > 0 ? new[] { "clip_factor" } : []],
+            ("decayed", false) => [q.Parameter!, "eta"],
+            ("v" or "m" or "s", true) => StateInputs(q.Kind, q.Parameter!),
+            ("mhat", false) => [$"m_{q.Parameter}_next", "t"],
+            ("vhat", false) => [$"v_{q.Parameter}_next", "t"],
             ("loss_next", _) => [.. Enumerable.Range(1, last).SelectMany(k => HasBias[k - 1] ? new[] { $"W{k}_next", $"b{k}_next" } : [$"W{k}_next"]), "X", "Y"],
             _ => [],
         };
@@ -73,7 +107,7 @@ public sealed class StepRules
 
     /// <summary>
     /// The quantity recomputed from the values <paramref name="get"/> gives; null where there is
-    /// no rule (X, Y, W, b, or an update by an optimizer other than SGD). With
+    /// no rule (X, Y, W, b, η, t, and the optimizer's state before the step). With
     /// <paramref name="diagonalSoftmax"/> a softmax layer's dZ keeps only the Jacobian's diagonal.
     /// </summary>
     public Matrix<double>? Recompute(string name, Func<string, Matrix<double>> get, bool diagonalSoftmax = false)
@@ -122,6 +156,37 @@ public sealed class StepRules
             case ("W" or "b", true) when IsSgd:
                 bool trainable = q.Kind == "W" ? trainWeights[l - 1] : trainBias[l - 1];
                 return SgdStep($"{q.Kind}{l}", get($"{q.Kind}{l}"), get($"d{q.Kind}{l}"), trainable);
+            case ("W" or "b", true):
+                return (q.Kind == "W" ? trainWeights[l - 1] : trainBias[l - 1]) ? Update($"{q.Kind}{l}", get) : get($"{q.Kind}{l}").Clone();
+            case ("grad_norm", _):
+                return Scalar(GradientClipping.GlobalNorm(Gradients().Select(n => new Parameter<double>(n, get(n), get(n), () => true)).ToList()));
+            case ("clip_factor", _):
+                return Scalar(GradientClipping.Factor(get("grad_norm")[0, 0], train.ClipNorm));
+            case ("g", false):
+                var g = get($"d{q.Parameter}").Clone();
+                if (train.ClipNorm > 0)
+                {
+                    GradientClipping.Scale(g.Span, get("clip_factor")[0, 0]); // g ← ρ·dθ
+                }
+
+                if (Decays(q.Of!))
+                {
+                    Optimizer<double>.CoupledDecay(train.WeightDecay, get(q.Parameter!).Span, g.Span); // g ← g + λ·θ
+                }
+
+                return g;
+            case ("decayed", false):
+                var decayed = get(q.Parameter!).Clone();
+                Optimizer<double>.DecoupledDecay(get("eta")[0, 0], train.WeightDecay, decayed.Span); // θ·(1 − η·λ)
+                return decayed;
+            case ("v" or "m" or "s", true):
+                return State(q.Kind, q.Parameter!, get);
+            case ("mhat", false):
+                double c1 = Adam<double>.BiasCorrection(train.Beta1, (long)get("t")[0, 0]);
+                return Map(get($"m_{q.Parameter}_next"), m => m / c1); // m̂ = m/(1 − β₁ᵗ)
+            case ("vhat", false):
+                double c2 = Adam<double>.BiasCorrection(train.Beta2, (long)get("t")[0, 0]);
+                return Map(get($"v_{q.Parameter}_next"), v => v / c2); // v̂ = v/(1 − β₂ᵗ)
             case ("loss_next", _):
                 var x = get("X");
                 for (int k = 1; k <= LayerCount; k++)
@@ -245,6 +310,77 @@ public sealed class StepRules
         var next = value.Clone();
         new Sgd<double>(LearningRate).Step([new Parameter<double>(name, next, gradient, () => trainable)]);
         return next;
+    }
+
+    /// <summary>What the state of parameter <paramref name="p"/> after the step is computed from: its state before and the gradient (RMSprop's velocity also s).</summary>
+    private string[] StateInputs(string state, string p) =>
+        train.Optimizer == "rmsprop" && state == "v" ? [$"v_{p}", Gradient(p), $"s_{p}_next"] : [$"{state}_{p}", Gradient(p)];
+
+    /// <summary>What W_next of parameter <paramref name="p"/> is computed from under this optimizer.</summary>
+    private string[] UpdateInputs(string p) => train.Optimizer switch
+    {
+        "momentum" => [Start(p), $"v_{p}_next", "eta"],
+        "nesterov" => [Start(p), Gradient(p), $"v_{p}_next", "eta"],
+        "adam" or "adamw" => [Start(p), $"mhat_{p}", $"vhat_{p}", "eta"],
+        "rmsprop" when train.Momentum > 0 => [Start(p), $"v_{p}_next", "eta"],
+        "rmsprop" or "adagrad" => [Start(p), Gradient(p), $"s_{p}_next", "eta"],
+        _ => [Start(p), Gradient(p), "eta"],
+    };
+
+    /// <summary>The state after the step by the optimizer's own element rule.</summary>
+    private Matrix<double> State(string state, string p, Func<string, Matrix<double>> get)
+    {
+        var before = get($"{state}_{p}");
+        var g = get(Gradient(p));
+        return (train.Optimizer, state) switch
+        {
+            ("momentum" or "nesterov", _) => Map(before, g, (v, gi) => Momentum<double>.Velocity(train.Momentum, v, gi)),
+            ("adam" or "adamw", "m") => Map(before, g, (m, gi) => Adam<double>.FirstMoment(train.Beta1, m, gi)),
+            ("adam" or "adamw", _) => Map(before, g, (v, gi) => Adam<double>.SecondMoment(train.Beta2, v, gi)),
+            ("rmsprop", "s") => Map(before, g, (sq, gi) => RmsProp<double>.MeanSquare(train.Alpha, sq, gi)),
+            ("rmsprop", _) => Map(before, Map(g, get($"s_{p}_next"), (gi, sq) => Optimizer<double>.Scaled(gi, sq, train.Epsilon)), (v, x) => Momentum<double>.Velocity(train.Momentum, v, x)),
+            _ => Map(before, g, Adagrad<double>.Sum),
+        };
+    }
+
+    /// <summary>θ_next = θ − η·(the optimizer's direction), by the optimizers' own element rules.</summary>
+    private Matrix<double> Update(string p, Func<string, Matrix<double>> get)
+    {
+        var inputs = UpdateInputs(p);
+        var start = get(inputs[0]);
+        double eta = get("eta")[0, 0];
+        Matrix<double> direction = train.Optimizer switch
+        {
+            "momentum" => get($"v_{p}_next"),
+            "nesterov" => Map(get(Gradient(p)), get($"v_{p}_next"), (g, v) => Momentum<double>.Direction(train.Momentum, v, g, nesterov: true)),
+            "adam" or "adamw" => Map(get($"mhat_{p}"), get($"vhat_{p}"), (m, v) => Optimizer<double>.Scaled(m, v, train.Epsilon)),
+            "rmsprop" when train.Momentum > 0 => get($"v_{p}_next"),
+            "rmsprop" or "adagrad" => Map(get(Gradient(p)), get($"s_{p}_next"), (g, sq) => Optimizer<double>.Scaled(g, sq, train.Epsilon)),
+            _ => get(Gradient(p)),
+        };
+        return Map(start, direction, (w, d) => Optimizer<double>.Descend(w, eta, d));
+    }
+
+    private static Matrix<double> Map(Matrix<double> a, Func<double, double> f)
+    {
+        var r = new Matrix<double>(a.Rows, a.Cols);
+        for (int i = 0; i < r.Length; i++)
+        {
+            r.Span[i] = f(a.Span[i]);
+        }
+
+        return r;
+    }
+
+    private static Matrix<double> Map(Matrix<double> a, Matrix<double> b, Func<double, double, double> f)
+    {
+        var r = new Matrix<double>(a.Rows, a.Cols);
+        for (int i = 0; i < r.Length; i++)
+        {
+            r.Span[i] = f(a.Span[i], b.Span[i]);
+        }
+
+        return r;
     }
 
     private static string Before(int l) => l == 1 ? "X" : $"A{l - 1}";

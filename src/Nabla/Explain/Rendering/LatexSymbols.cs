@@ -20,6 +20,7 @@ internal static class LatexSymbols
         ≠ \ne  ≡ \equiv  ∝ \propto  ∈ \in  ∀ \forall  ± \pm  ∘ \circ  ⊗ \otimes
         ∂ \partial  ∇ \nabla  ∑ \sum  ∏ \prod  ∞ \infty  … \ldots  ⋯ \cdots  ⋮ \vdots
         ⋱ \ddots  ᵀ \top  ⊤ \top  ′ \prime  ″ \prime\prime  ℝ \mathbb{R}  ⟨ \langle  ⟩ \rangle
+        √ \surd  ⊘ \oslash  ⌊ \lfloor  ⌋ \rfloor
         ‖ \Vert  | \vert  { \lbrace  } \rbrace  < \lt  > \gt  * \ast  ∗ \ast
         \ \backslash  % \text{%}  # \text{#}  & \text{&}  ~ \sim
         """);

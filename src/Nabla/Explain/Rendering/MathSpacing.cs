@@ -11,7 +11,7 @@ internal static class MathSpacing
 {
     private static readonly HashSet<string> Binary = new(StringComparer.Ordinal)
     {
-        "=", "+", "−", "-", "·", "⋅", "⊙", "×", "÷", "≈", "←", "→", "⇒", "↦", "≤", "≥", "<", ">", "≠", "≡", "∝", "∈", "±", "∘", "⊗", ":=", "≔",
+        "=", "+", "−", "-", "·", "⋅", "⊙", "⊘", "×", "÷", "≈", "←", "→", "⇒", "↦", "≤", "≥", "<", ">", "≠", "≡", "∝", "∈", "±", "∘", "⊗", ":=", "≔",
     };
 
     private static readonly HashSet<string> Postfix = new(StringComparer.Ordinal) { "ᵀ", "′", "″", "!" };

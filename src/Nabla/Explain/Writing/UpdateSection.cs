@@ -9,11 +9,15 @@ public static class UpdateSection
     public static void Write(List<Block> blocks, Explanation e, StepTrace s, Notation n, bool detailed)
     {
         bool sgd = e.Spec.Train.IsPlainSgd;
-        string extras = e.Spec.Train.Extras() is { Length: > 0 } x ? $", with {x}" : "";
         blocks.Add(new Heading(3, "Update"));
-        blocks.Add(sgd
-            ? Para(T("Gradient descent with learning rate "), M(Seq(new Symbol("η"), Op("="), Num(e.LearningRate))), T(": every parameter moves against its gradient, "), M(Seq(new Symbol("θ"), Op("←"), new Symbol("θ"), Op("−"), new Symbol("η"), Op("·"), Partial(new Symbol("L"), new Symbol("θ")))), T("."))
-            : Para(T($"The {e.Optimizer} optimizer (learning rate η = {e.LearningRate}{extras}) turns the gradients above into these new values; see the README for its update rule.")));
+        if (!sgd)
+        {
+            OptimizerSection.Write(blocks, e, s, n, detailed);
+            Loss(blocks, s);
+            return;
+        }
+
+        blocks.Add(Para(T("Gradient descent with learning rate "), M(Seq(new Symbol("η"), Op("="), Num(e.LearningRate))), T(": every parameter moves against its gradient, "), M(Seq(new Symbol("θ"), Op("←"), new Symbol("θ"), Op("−"), new Symbol("η"), Op("·"), Partial(new Symbol("L"), new Symbol("θ")))), T(".")));
         var lines = new List<MathNode>();
         foreach (var layer in e.Layers)
         {
@@ -21,7 +25,7 @@ public static class UpdateSection
             var w = s[$"W{l}"];
             var dW = s[$"dW{l}"];
             var next = s[$"W{l}_next"];
-            if (detailed && sgd)
+            if (detailed)
             {
                 for (int i = 0; i < w.Rows; i++)
                 {
@@ -40,21 +44,21 @@ public static class UpdateSection
                 }
             }
 
-            lines.Add(sgd
-                ? Chain("=", Seq(Big("W", l), Op("←"), Big("W", l), Op("−"), new Symbol("η"), Op("·"), Big("dW", l)), Seq(n.Show(w), Op("−"), Num(e.LearningRate), Op("·"), n.Show(dW)), n.Show(next))
-                : Chain("←", Big("W", l), n.Show(next)));
+            lines.Add(Chain("=", Seq(Big("W", l), Op("←"), Big("W", l), Op("−"), new Symbol("η"), Op("·"), Big("dW", l)), Seq(n.Show(w), Op("−"), Num(e.LearningRate), Op("·"), n.Show(dW)), n.Show(next)));
             if (s.TryGet($"b{l}", out var bias))
             {
-                lines.Add(sgd
-                    ? Chain("=", Seq(Big("b", l), Op("←"), Big("b", l), Op("−"), new Symbol("η"), Op("·"), Big("db", l)), Seq(n.Show(bias), Op("−"), Num(e.LearningRate), Op("·"), n.Show(s[$"db{l}"])), n.Show(s[$"b{l}_next"]))
-                    : Chain("←", Big("b", l), n.Show(s[$"b{l}_next"])));
+                lines.Add(Chain("=", Seq(Big("b", l), Op("←"), Big("b", l), Op("−"), new Symbol("η"), Op("·"), Big("db", l)), Seq(n.Show(bias), Op("−"), Num(e.LearningRate), Op("·"), n.Show(s[$"db{l}"])), n.Show(s[$"b{l}_next"])));
             }
         }
 
         blocks.Add(new DisplayMath(lines));
+        Loss(blocks, s);
+    }
+
+    /// <summary>The loss of the same batch after the step, against the loss before it.</summary>
+    private static void Loss(List<Block> blocks, StepTrace s) =>
         blocks.Add(Para(T("The same examples through the updated network give the loss "),
             M(Seq(new Symbol("L"), Op("="), Num(s.Scalar("loss_next")))), T(" (it was "), M(Num(s.Scalar("loss"))), T(s.Scalar("loss_next") < s.Scalar("loss") ? "): the step went downhill." : "): this step did not lower the loss; a smaller learning rate may help.")));
-    }
 
     /// <summary>w ← w − η·g = 0.2 − 0.5·(−0.0018) = 0.2009.</summary>
     private static MathNode Step(MathNode symbol, double before, double gradient, double after, double eta) =>
