@@ -46,6 +46,32 @@ public class WorkersTests
         Assert.All(job.Runs, count => Assert.Equal(1, count));
     }
 
+    [Fact]
+    public void JobsThatKeepStraggling_RunOnTheCallerAlone_ForAWhile()
+    {
+        // Part 1 takes longer than part 0: whoever takes it (a polling worker, within microseconds),
+        // the caller, done with part 0, waits for it longer than it worked, as it does when a worker
+        // loses its core to another program. After a few such jobs the caller runs jobs alone.
+        Workers.Reset();
+        try
+        {
+            var job = new Sleeper();
+            for (int run = 0; run < 200 && !Workers.Alone; run++)
+            {
+                Workers.Run(job, 2, 2);
+            }
+
+            Assert.True(Workers.Alone, "jobs that straggled did not move to the calling thread");
+            job.Threads.Clear();
+            Workers.Run(job, 2, 2);
+            Assert.Equal([Environment.CurrentManagedThreadId], job.Threads.Distinct());
+        }
+        finally
+        {
+            Workers.Reset();
+        }
+    }
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
@@ -77,6 +103,21 @@ public class WorkersTests
         {
             PackedGemm<float>.PartsPerThread = savedParts;
             Workers.ForcePassive = savedPassive;
+        }
+    }
+
+    private sealed class Sleeper : IPartitioned
+    {
+        public List<int> Threads { get; } = [];
+
+        public void RunPart(int part, int parts)
+        {
+            lock (Threads)
+            {
+                Threads.Add(Environment.CurrentManagedThreadId);
+            }
+
+            Thread.Sleep(part == 0 ? 1 : 6);
         }
     }
 

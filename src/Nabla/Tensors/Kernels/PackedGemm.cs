@@ -61,7 +61,7 @@ internal sealed class PackedGemm<T> : IPartitioned
     /// whichever thread is free (see <see cref="Workers"/>): a thread that starts late, or runs slowly
     /// because another program shares its core, then holds up the others by at most one smaller part.
     /// </summary>
-    internal static int PartsPerThread { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("NABLA_PARTS"), out int p) && p > 0 ? p : 1;
+    internal static int PartsPerThread { get; set; } = 1;
 
     /// <summary>Each calling thread describes its product in its own job object.</summary>
     [ThreadStatic]

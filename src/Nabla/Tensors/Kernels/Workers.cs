@@ -40,6 +40,12 @@ internal static class Workers
     /// <summary>True while the workers wait passively because they kept waking late (see <see cref="Late"/>).</summary>
     internal static bool Passive => ForcePassive || passiveRuns > 0;
 
+    /// <summary>True while jobs run on the calling thread alone because the other threads kept holding them up (see <see cref="StraggledJobsToAlone"/>).</summary>
+    internal static bool Alone => aloneJobs > 0;
+
+    /// <summary>Forgets what the workers learnt about their cores: polling, on the threads again (for tests).</summary>
+    internal static void Reset() => (lateRuns, passiveRuns, straggledJobs, aloneJobs) = (0, 0, 0, 0);
+
     /// <summary>
     /// How many times a waiting caller polls with one pause between polls before it backs off: a few
     /// microseconds. (A worker polling with 16 pauses between polls took 0.5 µs to start; with one, 0.13 µs.)
@@ -55,6 +61,16 @@ internal static class Workers
     /// <summary>… for this many jobs, then poll again to see whether their cores are free again.</summary>
     private const int PassiveJobs = 2000;
 
+    /// <summary>
+    /// A job straggles when the caller, its own parts done, waits longer for the others' than it worked: a
+    /// worker took a part and then lost its core to another program (a second thread on a busy core runs
+    /// in slices of milliseconds). After this many such jobs in a row, jobs run on the caller alone …
+    /// </summary>
+    private const int StraggledJobsToAlone = 4;
+
+    /// <summary>… for this many jobs, then on the threads again to see whether the cores are free again.</summary>
+    private const int AloneJobs = 2000;
+
     private static readonly Lock Gate = new();
     private static Worker[] pool = [];
 
@@ -67,6 +83,8 @@ internal static class Workers
     private static long startedAt;
     private static long lateRuns;
     private static int passiveRuns;
+    private static int straggledJobs;
+    private static int aloneJobs;
     private static int lateSeen;
 
     /// <summary>Runs parts 0..parts−1 of <paramref name="job"/>, one thread per part, and returns when all are done.</summary>
@@ -80,8 +98,13 @@ internal static class Workers
     public static void Run(IPartitioned job, int parts, int threads)
     {
         threads = Math.Min(threads, parts);
-        if (threads <= 1 || !Threaded || !Gate.TryEnter())
+        if (threads <= 1 || !Threaded || aloneJobs > 0 || !Gate.TryEnter())
         {
+            if (threads > 1 && aloneJobs > 0)
+            {
+                aloneJobs--; // (a race between two callers only shortens or lengthens the spell by a job)
+            }
+
             RunHere(job, parts);
             return;
         }
@@ -113,6 +136,8 @@ internal static class Workers
                 Interlocked.Increment(ref finished);
             }
 
+            long worked = Stopwatch.GetTimestamp() - startedAt;
+
             // Poll tightly at first (a part usually ends within microseconds of another), then back off
             // and yield, in case a worker shares this core with the caller.
             var spin = default(SpinWait);
@@ -130,7 +155,7 @@ internal static class Workers
 
             Interlocked.Exchange(ref claims, (run << 32) | int.MaxValue); // closed: no part left to take
             current = null;
-            Adapt(passive);
+            Adapt(passive, straggled: Stopwatch.GetTimestamp() - startedAt - worked > worked);
         }
         finally
         {
@@ -158,11 +183,19 @@ internal static class Workers
     }
 
     /// <summary>
-    /// After a job: a worker that looked at it late while polling counts towards passive waiting;
-    /// after <see cref="PassiveJobs"/> passive jobs the workers poll again.
+    /// After a job: a job that straggled counts towards running alone (<see cref="StraggledJobsToAlone"/>);
+    /// a worker that looked at it late while polling counts towards passive waiting; after
+    /// <see cref="PassiveJobs"/> passive jobs the workers poll again.
     /// </summary>
-    private static void Adapt(bool passive)
+    private static void Adapt(bool passive, bool straggled)
     {
+        straggledJobs = straggled ? straggledJobs + 1 : 0;
+        if (straggledJobs >= StraggledJobsToAlone)
+        {
+            straggledJobs = 0;
+            aloneJobs = AloneJobs;
+        }
+
         if (passive)
         {
             if (passiveRuns > 0)
