@@ -40,11 +40,11 @@ internal static class Workers
     /// <summary>True while the workers wait passively because they kept waking late (see <see cref="Late"/>).</summary>
     internal static bool Passive => ForcePassive || passiveRuns > 0;
 
-    /// <summary>True while jobs run on the calling thread alone because the other threads kept holding them up (see <see cref="StraggledJobsToAlone"/>).</summary>
-    internal static bool Alone => aloneJobs > 0;
+    /// <summary>True while jobs run on the calling thread alone because the other threads did not make them faster (see <see cref="Window"/>).</summary>
+    internal static bool Alone => Stopwatch.GetTimestamp() < aloneUntil;
 
     /// <summary>Forgets what the workers learnt about their cores: polling, on the threads again (for tests).</summary>
-    internal static void Reset() => (lateRuns, passiveRuns, straggledJobs, aloneJobs) = (0, 0, 0, 0);
+    internal static void Reset() => (lateRuns, passiveRuns, windowJobs, windowTime, windowAlone, aloneUntil) = (0, 0, 0, 0, 0, 0);
 
     /// <summary>
     /// How many times a waiting caller polls with one pause between polls before it backs off: a few
@@ -62,14 +62,18 @@ internal static class Workers
     private const int PassiveJobs = 2000;
 
     /// <summary>
-    /// A job straggles when the caller, its own parts done, waits longer for the others' than it worked: a
-    /// worker took a part and then lost its core to another program (a second thread on a busy core runs
-    /// in slices of milliseconds). After this many such jobs in a row, jobs run on the caller alone …
+    /// Every window of jobs on several threads (at most this many, or at least four lasting 10 ms), the time
+    /// they took is set against what the caller alone would have taken (its own time per part, times the
+    /// parts). Where the threads saved less than a tenth, they do not pay: a worker took a part and then
+    /// lost its core to another program for a time slice (milliseconds, where a part takes microseconds),
+    /// or kept waking too late to take one. Jobs then run on the caller alone for twenty times the
+    /// window's length (10 to 250 ms), then on the threads again to see whether the cores are free again.
     /// </summary>
-    private const int StraggledJobsToAlone = 4;
+    private const int Window = 32;
 
-    /// <summary>… for this many jobs, then on the threads again to see whether the cores are free again.</summary>
-    private const int AloneJobs = 2000;
+    private static readonly long WindowTicks = Stopwatch.Frequency / 100;
+    private static readonly long ShortestAlone = Stopwatch.Frequency / 100;
+    private static readonly long LongestAlone = Stopwatch.Frequency / 4;
 
     private static readonly Lock Gate = new();
     private static Worker[] pool = [];
@@ -83,8 +87,11 @@ internal static class Workers
     private static long startedAt;
     private static long lateRuns;
     private static int passiveRuns;
-    private static int straggledJobs;
-    private static int aloneJobs;
+    private static int windowJobs;
+    private static long windowTime;
+    private static double windowAlone;
+    private static long aloneUntil;
+    private static long windowStart;
     private static int lateSeen;
 
     /// <summary>Runs parts 0..parts−1 of <paramref name="job"/>, one thread per part, and returns when all are done.</summary>
@@ -98,13 +105,8 @@ internal static class Workers
     public static void Run(IPartitioned job, int parts, int threads)
     {
         threads = Math.Min(threads, parts);
-        if (threads <= 1 || !Threaded || aloneJobs > 0 || !Gate.TryEnter())
+        if (threads <= 1 || !Threaded || Alone || !Gate.TryEnter())
         {
-            if (threads > 1 && aloneJobs > 0)
-            {
-                aloneJobs--; // (a race between two callers only shortens or lengthens the spell by a job)
-            }
-
             RunHere(job, parts);
             return;
         }
@@ -130,10 +132,12 @@ internal static class Workers
                 pool[i].Wake(passive);                   // … then wake the workers
             }
 
+            int mine = 0;
             while (TryClaim(run, out int part))
             {
                 job.RunPart(part, parts);
                 Interlocked.Increment(ref finished);
+                mine++;
             }
 
             long worked = Stopwatch.GetTimestamp() - startedAt;
@@ -155,7 +159,7 @@ internal static class Workers
 
             Interlocked.Exchange(ref claims, (run << 32) | int.MaxValue); // closed: no part left to take
             current = null;
-            Adapt(passive, straggled: Stopwatch.GetTimestamp() - startedAt - worked > worked);
+            Adapt(passive, took: Stopwatch.GetTimestamp() - startedAt, alone: mine > 0 ? (double)worked * parts / mine : worked);
         }
         finally
         {
@@ -183,17 +187,29 @@ internal static class Workers
     }
 
     /// <summary>
-    /// After a job: a job that straggled counts towards running alone (<see cref="StraggledJobsToAlone"/>);
-    /// a worker that looked at it late while polling counts towards passive waiting; after
-    /// <see cref="PassiveJobs"/> passive jobs the workers poll again.
+    /// After a job that <paramref name="took"/> so long, where the caller alone would have taken about
+    /// <paramref name="alone"/>: at the end of each window (<see cref="Window"/>), threads that saved less than
+    /// a tenth give way to the caller alone for a while. A worker that looked at a job late while
+    /// polling counts towards passive waiting; after <see cref="PassiveJobs"/> passive jobs the workers poll again.
     /// </summary>
-    private static void Adapt(bool passive, bool straggled)
+    private static void Adapt(bool passive, long took, double alone)
     {
-        straggledJobs = straggled ? straggledJobs + 1 : 0;
-        if (straggledJobs >= StraggledJobsToAlone)
+        long now = Stopwatch.GetTimestamp();
+        if (windowJobs == 0)
         {
-            straggledJobs = 0;
-            aloneJobs = AloneJobs;
+            windowStart = now - took;
+        }
+
+        (windowTime, windowAlone, windowJobs) = (windowTime + took, windowAlone + alone, windowJobs + 1);
+        long length = now - windowStart;
+        if (windowJobs == Window || (windowJobs >= 4 && length >= WindowTicks))
+        {
+            if (windowTime > 0.9 * windowAlone)
+            {
+                aloneUntil = now + Math.Clamp(20 * length, ShortestAlone, LongestAlone);
+            }
+
+            (windowTime, windowAlone, windowJobs) = (0, 0, 0);
         }
 
         if (passive)
