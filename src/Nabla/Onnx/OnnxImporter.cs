@@ -112,24 +112,15 @@ public static class OnnxImporter
                 throw Refuse(node, "it does not continue the chain from the input");
             }
 
-            string? activation = node.Op switch
+            // (after a layer, the element-wise activations were taken by ElementwiseActivation in Run)
+            if (node.Op is "Relu" or "LeakyRelu" or "Sigmoid" or "Tanh" or "Softmax" && open is null)
             {
-                "Relu" => "relu",
-                "LeakyRelu" => "leaky_relu",
-                "Sigmoid" => "sigmoid",
-                "Tanh" => "tanh",
-                "Softmax" when Attribute(node, "axis", -1) is 1 or -1 => "softmax",
-                _ => null,
-            };
-            if (activation is not null)
-            {
-                if (open is null)
-                {
-                    throw Refuse(node, "an activation with no layer before it");
-                }
+                throw Refuse(node, "an activation with no layer before it");
+            }
 
-                open.Alpha = node.Op == "LeakyRelu" ? Attribute(node, "alpha", 0.01) : null;
-                Close(activation, node);
+            if (node.Op == "Softmax" && Attribute(node, "axis", -1) is 1 or -1)
+            {
+                Close("softmax", node);
                 return;
             }
 

@@ -85,7 +85,7 @@ internal static class Workers
     private static long claims;
     private static int finished;
     private static long startedAt;
-    private static long lateRuns;
+    private static int lateRuns;
     private static int passiveRuns;
     private static int windowJobs;
     private static long windowTime;
@@ -159,7 +159,7 @@ internal static class Workers
 
             Interlocked.Exchange(ref claims, (run << 32) | int.MaxValue); // closed: no part left to take
             current = null;
-            Adapt(passive, took: Stopwatch.GetTimestamp() - startedAt, alone: mine > 0 ? (double)worked * parts / mine : worked);
+            Adapt(passive, end: Stopwatch.GetTimestamp(), alone: mine > 0 ? (double)worked * parts / mine : worked);
         }
         finally
         {
@@ -187,26 +187,25 @@ internal static class Workers
     }
 
     /// <summary>
-    /// After a job that <paramref name="took"/> so long, where the caller alone would have taken about
+    /// After a job that ended at <paramref name="end"/>, where the caller alone would have taken about
     /// <paramref name="alone"/>: at the end of each window (<see cref="Window"/>), threads that saved less than
     /// a tenth give way to the caller alone for a while. A worker that looked at a job late while
     /// polling counts towards passive waiting; after <see cref="PassiveJobs"/> passive jobs the workers poll again.
     /// </summary>
-    private static void Adapt(bool passive, long took, double alone)
+    private static void Adapt(bool passive, long end, double alone)
     {
-        long now = Stopwatch.GetTimestamp();
         if (windowJobs == 0)
         {
-            windowStart = now - took;
+            windowStart = startedAt;
         }
 
-        (windowTime, windowAlone, windowJobs) = (windowTime + took, windowAlone + alone, windowJobs + 1);
-        long length = now - windowStart;
+        (windowTime, windowAlone, windowJobs) = (windowTime + (end - startedAt), windowAlone + alone, windowJobs + 1);
+        long length = end - windowStart;
         if (windowJobs == Window || (windowJobs >= 4 && length >= WindowTicks))
         {
             if (windowTime > 0.9 * windowAlone)
             {
-                aloneUntil = now + Math.Clamp(20 * length, ShortestAlone, LongestAlone);
+                aloneUntil = end + Math.Clamp(20 * length, ShortestAlone, LongestAlone);
             }
 
             (windowTime, windowAlone, windowJobs) = (0, 0, 0);
