@@ -32,7 +32,7 @@ public enum KernelWidth
 /// product's <see cref="Epilogue{T}"/>: stored as it is, or with a bias and an activation, the
 /// layer below's δ, or a gradient-descent step.
 /// </summary>
-internal sealed class PackedGemm<T> : IPartitioned
+internal sealed partial class PackedGemm<T> : IPartitioned
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>
@@ -239,6 +239,12 @@ internal sealed class PackedGemm<T> : IPartitioned
     {
         bool wide = typeof(TL) == typeof(Lanes512<T>);
         int mr = wide ? MicroKernel.Rows512 : MicroKernel.Rows256;
+        if (RowKernel && !transB && i1 - i0 <= RowKernelRows)
+        {
+            ComputeRows<TL, TV>(i0, i1, j0, j1); // one or two rows (a prediction for one example): a wide strip per row
+            return;
+        }
+
         int nr = 2 * TL.Count;
         int mcMax = mr * (wide ? 16 : 24) * 4 / Unsafe.SizeOf<T>(); // an A block of mc × kc stays in L2 (the same bytes for double: DGEMM +3 %)
         int ncMax = nr * (wide ? 64 : 128);  // a B block of kc × nc stays in L2/L3
