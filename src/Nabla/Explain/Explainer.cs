@@ -16,6 +16,16 @@ public static class Explainer
     /// <summary>The most steps a worked solution writes out: it is read by a person (train runs longer).</summary>
     public const int MaxSteps = 1000;
 
+    /// <summary>
+    /// Trains a copy of <paramref name="spec"/> (the spec itself is not changed) for <paramref name="steps"/> steps,
+    /// 1 to <see cref="MaxSteps"/>, in the spec's precision with the trace on, and returns what every step computed
+    /// (in double) and a gradient check at the weights the last step started from. Fewer steps are traced when
+    /// training stops early (see <see cref="Explanation.StopMessage"/>).
+    /// </summary>
+    /// <exception cref="NablaException">
+    /// When <paramref name="steps"/> is out of range, the spec's data cannot be loaded, the first step already diverged,
+    /// or the steps would hold more than <see cref="Trace{T}.ValueBudget"/> numbers.
+    /// </exception>
     public static Explanation Run(ModelSpec spec, int steps = 1)
     {
         if (steps is < 1 or > MaxSteps)

@@ -25,12 +25,12 @@ public sealed record Explanation(
     IReadOnlyList<GradientComparison> GradientCheck,
     string? StopMessage)
 {
-    public int Inputs => Spec.Inputs;
+    internal int Inputs => Spec.Inputs;
 
     /// <summary>Number of weights (biases not counted) in the whole network.</summary>
     public int WeightCount => Layers.Sum(l => l.Inputs * l.Units);
 
-    public LayerInfo Output => Layers[^1];
+    internal LayerInfo Output => Layers[^1];
 
     /// <summary>The loss itself (for its normaliser N), rebuilt from its name and reduction.</summary>
     public Losses.Loss Loss => Losses.Loss.FromName(LossName, Reduction)!;

@@ -11,6 +11,11 @@ namespace Nabla.Explain;
 /// </summary>
 public static class ExplanationJson
 {
+    /// <summary>
+    /// <paramref name="e"/> as indented JSON: the network (layers, loss, optimizer, η, precision), each step's examples
+    /// (from 1) and quantities, softmax Jacobians where there are any, the gradient check (analytic and numeric
+    /// ∂L/∂w with their largest relative error) and, when training stopped early, why.
+    /// </summary>
     public static string Write(Explanation e)
     {
         using var stream = new MemoryStream();

@@ -15,7 +15,7 @@ public sealed class StepTrace
     private readonly Dictionary<string, Matrix<double>> values = [];
     private readonly List<string> order = [];
 
-    public StepTrace(long step, int[] examples)
+    internal StepTrace(long step, int[] examples)
     {
         Step = step;
         Examples = examples;
@@ -39,16 +39,17 @@ public sealed class StepTrace
     /// <summary>Quantity names in the order they were computed.</summary>
     public IReadOnlyList<string> Names => order;
 
-    public Matrix<double> this[string name] => values[name];
+    internal Matrix<double> this[string name] => values[name];
 
-    public bool Has(string name) => values.ContainsKey(name);
+    internal bool Has(string name) => values.ContainsKey(name);
 
+    /// <summary>The quantity called <paramref name="name"/> ("Z1", "dW2", "loss"), if the step computed one; false otherwise.</summary>
     public bool TryGet(string name, out Matrix<double> value) => values.TryGetValue(name, out value!);
 
     /// <summary>The scalar quantity (loss, loss_next).</summary>
     public double Scalar(string name) => values[name][0, 0];
 
-    public void Set(string name, Matrix<double> value)
+    internal void Set(string name, Matrix<double> value)
     {
         if (!values.ContainsKey(name))
         {
@@ -62,5 +63,5 @@ public sealed class StepTrace
     public long ValueCount =>
         values.Values.Sum(m => (long)m.Rows * m.Cols) + Jacobians.Values.Sum(js => js.Sum(j => (long)j.Rows * j.Cols));
 
-    public void SetScalar(string name, double value) => Set(name, Matrix<double>.FromRows([[value]]));
+    internal void SetScalar(string name, double value) => Set(name, Matrix<double>.FromRows([[value]]));
 }

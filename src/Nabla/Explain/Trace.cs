@@ -40,8 +40,10 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
     private readonly Dictionary<string, (T[] Values, bool[] Reached)> recorded = [];
     private Network<T>? network;
 
+    /// <summary>The steps recorded so far, in the order they were taken (a step is added once its update is done).</summary>
     public IReadOnlyList<StepTrace> Steps => steps;
 
+    /// <summary>Always true: a trace records dX = ∂L/∂X, the gradient with respect to the inputs.</summary>
     public bool WantsInputGradient => true;
 
     /// <summary>
@@ -81,6 +83,11 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
         }
     }
 
+    /// <summary>
+    /// Starts the record of step <paramref name="step"/> from the layers' buffers as Backward left them: X, Y, W, b,
+    /// Z, A (and dropout's mask M), the loss L and loss_sum, dA = ∂L/∂A, f′(Z) or the softmax Jacobians, dZ = δ, dW, db
+    /// and dX; under a watched optimizer also η and, with clipping, the global norm ‖g‖ and the factor min(1, c/(‖g‖ + 10⁻⁶)).
+    /// </summary>
     public void BeforeUpdate(long step, ReadOnlySpan<int> examples, Network<T> network, Matrix<T> x, Matrix<T> y)
     {
         var s = new StepTrace(step, examples.ToArray()) { Fused = network.LastBackwardWasFused };
@@ -144,6 +151,11 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
         current = s;
     }
 
+    /// <summary>
+    /// Completes the step's record: the watched optimizer's quantities, W_next and b_next, and loss_next (the same batch
+    /// through the updated network), then adds it to <see cref="Steps"/>.
+    /// </summary>
+    /// <exception cref="NablaException">When the steps so far would hold more than <see cref="ValueBudget"/> numbers.</exception>
     public void AfterUpdate(long step, Network<T> network, Matrix<T> x, Matrix<T> y)
     {
         var s = current ?? throw new InvalidOperationException("AfterUpdate without BeforeUpdate.");

@@ -7,10 +7,10 @@ namespace Nabla.Explain.Checking;
 /// </summary>
 public static class AnswerBinder
 {
-    public static IReadOnlyList<Answer> Bind(AnswerFile file, IReadOnlyList<StepTrace> steps) =>
+    internal static IReadOnlyList<Answer> Bind(AnswerFile file, IReadOnlyList<StepTrace> steps) =>
         file.Lines.Select(line => Bind(line, steps)).ToList();
 
-    public static Answer Bind(AnswerLine line, IReadOnlyList<StepTrace> steps)
+    internal static Answer Bind(AnswerLine line, IReadOnlyList<StepTrace> steps)
     {
         if (line.Step > steps.Count)
         {

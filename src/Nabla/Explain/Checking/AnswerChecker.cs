@@ -9,6 +9,12 @@ namespace Nabla.Explain.Checking;
 /// </summary>
 public static class AnswerChecker
 {
+    /// <summary>
+    /// Checks every value of <paramref name="file"/> against the steps the trainer takes on <paramref name="spec"/> (as many as
+    /// the file's last <c>step</c> directive asks): right or wrong at the precision written, and for a wrong value either
+    /// the learner's earlier wrong values it inherited or its likely slip.
+    /// </summary>
+    /// <exception cref="NablaException">When the file holds no values, or a line does not fit the network (a name it has not, a wrong shape or index, a step not run).</exception>
     public static CheckReport Check(ModelSpec spec, AnswerFile file)
     {
         if (file.Lines.Count == 0)

@@ -24,9 +24,9 @@ public sealed partial class AnswerFile
         Lines = lines;
     }
 
-    public string File { get; }
+    internal string File { get; }
 
-    public IReadOnlyList<AnswerLine> Lines { get; }
+    internal IReadOnlyList<AnswerLine> Lines { get; }
 
     /// <summary>The last step any line is about (1 when no <c>step</c> directive is used).</summary>
     public int LastStep => Lines.Count == 0 ? 1 : Lines.Max(l => l.Step);
@@ -34,6 +34,8 @@ public sealed partial class AnswerFile
     /// <summary>The most an answer file may hold: 16 MiB, some 500,000 lines (a class's worth is a few KiB).</summary>
     public const long MaxBytes = 16L << 20;
 
+    /// <summary>Reads the answer file at <paramref name="path"/> (UTF-8, at most <see cref="MaxBytes"/>) and parses it as <see cref="Parse"/> does.</summary>
+    /// <exception cref="NablaException">When the file cannot be read, is too large, or a line is not of the form NAME = VALUES.</exception>
     public static AnswerFile Read(string path)
     {
         string text;
@@ -51,6 +53,10 @@ public sealed partial class AnswerFile
         return Parse(text, path);
     }
 
+    /// <summary>The answers in <paramref name="text"/>, one quantity per line; only the syntax is checked here.</summary>
+    /// <param name="text">The answers, in the format described on <see cref="AnswerFile"/>.</param>
+    /// <param name="file">The name that error messages give with the line number.</param>
+    /// <exception cref="NablaException">When a line is not of the form NAME = VALUES, or a value or directive cannot be read.</exception>
     public static AnswerFile Parse(string text, string file = "<answers>")
     {
         var lines = new List<AnswerLine>();

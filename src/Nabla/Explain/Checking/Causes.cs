@@ -1,7 +1,7 @@
 namespace Nabla.Explain.Checking;
 
 /// <summary>The short names of the slips <c>nabla check</c> recognises.</summary>
-public static class Causes
+internal static class Causes
 {
     public const string Rounding = "rounding carried too early";
     public const string Sign = "sign slip";

@@ -6,21 +6,23 @@ namespace Nabla.Explain.Checking;
 /// </summary>
 public sealed class CheckReport(string specFile, string answerFile, IReadOnlyList<CheckedValue> values)
 {
-    public string SpecFile { get; } = specFile;
+    internal string SpecFile { get; } = specFile;
 
-    public string AnswerFile { get; } = answerFile;
+    internal string AnswerFile { get; } = answerFile;
 
     /// <summary>In the order of the answer file.</summary>
     public IReadOnlyList<CheckedValue> Values { get; } = values;
 
-    public int RightCount => Values.Count(v => v.Right);
+    internal int RightCount => Values.Count(v => v.Right);
 
-    public int WrongCount => Values.Count(v => !v.Right);
+    internal int WrongCount => Values.Count(v => !v.Right);
 
+    /// <summary>The wrong values whose own step went wrong (not merely inherited), in the order of the answer file.</summary>
     public IReadOnlyList<CheckedValue> RootErrors => Values.Where(v => v.IsRootError).ToList();
 
-    public int InheritedCount => Values.Count(v => !v.Right && v.IsInherited);
+    internal int InheritedCount => Values.Count(v => !v.Right && v.IsInherited);
 
+    /// <summary>True when every value is right.</summary>
     public bool AllRight => WrongCount == 0;
 
     /// <summary>The values that inherited a root error, directly or through other inherited values.</summary>

@@ -8,24 +8,28 @@ namespace Nabla.Explain.Checking;
 /// </summary>
 public sealed class CheckedValue(Answer answer, AnswerElement element, double trueValue)
 {
-    public Answer Answer { get; } = answer;
+    internal Answer Answer { get; } = answer;
 
-    public AnswerElement Element { get; } = element;
+    internal AnswerElement Element { get; } = element;
 
-    public string Name => Answer.Name;
+    internal string Name => Answer.Name;
 
     /// <summary>The value as the learner named it: "dW1[2,1]" (in the line's notation, from 1).</summary>
     public string Label => Element.Label;
 
+    /// <summary>The line of the answer file the value is on, from 1.</summary>
     public int Line => Answer.Line;
 
+    /// <summary>The training step the value is about, from 1 (set by a <c>step</c> directive).</summary>
     public int Step => Answer.Step;
 
+    /// <summary>The value as the learner wrote it, with its precision.</summary>
     public WrittenNumber Written => Element.Number;
 
     /// <summary>Nabla's value (the real trainer's, in double).</summary>
     public double TrueValue { get; } = trueValue;
 
+    /// <summary>Whether the written value is right at the precision written: with d decimals, |written − round(true, d)| ≤ 10^−d (see <see cref="PrecisionRule.IsRight"/>).</summary>
     public bool Right { get; } = PrecisionRule.IsRight(element.Number, trueValue);
 
     /// <summary>"(true value 0.7509 rounds to 0.751)" when right only within one unit of the last place.</summary>
@@ -40,7 +44,7 @@ public sealed class CheckedValue(Answer answer, AnswerElement element, double tr
     /// <summary>What the learner's own earlier values give for this one, where that was worked out.</summary>
     public double? OwnValue { get; internal set; }
 
-    public bool IsInherited => InheritedFrom.Count > 0;
+    internal bool IsInherited => InheritedFrom.Count > 0;
 
     /// <summary>A wrong value whose own step went wrong (not merely inherited).</summary>
     public bool IsRootError => !Right && !IsInherited;
@@ -58,5 +62,6 @@ public sealed class CheckedValue(Answer answer, AnswerElement element, double tr
             ? $"inherited from {string.Join(", ", InheritedFrom.Select(v => $"{v.Label} (your {v.Written.Text}, line {v.Line})"))}; this step itself is right"
             : Diagnosis?.Title ?? "";
 
+    /// <summary>"dW1[2,1] = 0.0883 ✗ sign slip": the label, the value written, the mark and why.</summary>
     public override string ToString() => $"{Label} = {Written.Text} {Mark} {Why}";
 }

@@ -3,7 +3,7 @@ using Nabla.Numerics;
 namespace Nabla.Explain.Checking;
 
 /// <summary>The valid name nearest to a mistyped one (edit distance, ignoring case), for "did you mean".</summary>
-public static class ClosestName
+internal static class ClosestName
 {
     public static string? Find(string name, IEnumerable<string> names)
     {

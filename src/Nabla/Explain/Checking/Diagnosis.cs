@@ -9,5 +9,5 @@ public sealed record Diagnosis(IReadOnlyList<string> Causes, string? Detail, str
     /// <summary>"diagonal-only softmax Jacobian (half the true value)", "… + sign slip".</summary>
     public string Title => string.Join(" + ", Causes) + (Detail is null ? "" : $" ({Detail})");
 
-    public bool Has(string cause) => Causes.Contains(cause);
+    internal bool Has(string cause) => Causes.Contains(cause);
 }

@@ -5,7 +5,7 @@ namespace Nabla.Explain.Checking;
 /// differ in one digit that is not the last (a last-digit difference is rounding), or in two
 /// neighbouring digits swapped (0.4053 for 0.4035).
 /// </summary>
-public static class DigitSlip
+internal static class DigitSlip
 {
     public static bool Between(WrittenNumber written, double reference)
     {

@@ -13,7 +13,7 @@ public sealed class LearnerStep
     private readonly StepRules rules;
     private readonly Dictionary<string, List<CheckedValue>> written = [];
 
-    public LearnerStep(StepTrace trace, StepRules rules, IEnumerable<CheckedValue> values)
+    internal LearnerStep(StepTrace trace, StepRules rules, IEnumerable<CheckedValue> values)
     {
         this.trace = trace;
         this.rules = rules;

@@ -13,7 +13,7 @@ public readonly partial record struct QuantityName(string Kind, int Layer, bool 
     /// <summary>The kinds of the optimizer's quantities of a parameter: the gradient it is given, AdamW's decayed weights, the states, Adam's m̂ and v̂.</summary>
     public static readonly string[] OptimizerKinds = ["g", "decayed", "v", "m", "s", "mhat", "vhat"];
 
-    public static QuantityName Parse(string name)
+    internal static QuantityName Parse(string name)
     {
         var m = Pattern().Match(name);
         return m.Success

@@ -165,5 +165,5 @@ public sealed class SlipCandidates(StepTrace trace, StepRules rules, RecomputedS
         _ => "f′(a)",
     };
 
-    public static string Show(double x) => NumberFormat.Format(x, 6);
+    internal static string Show(double x) => NumberFormat.Format(x, 6);
 }

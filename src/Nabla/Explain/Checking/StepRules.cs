@@ -25,7 +25,7 @@ public sealed class StepRules
     private readonly bool[] trainBias;
     private readonly bool[] dropout;
 
-    public StepRules(ModelSpec spec)
+    internal StepRules(ModelSpec spec)
     {
         activations = spec.Layers.Select(l => Activation.FromName(l.Activation, l.Alpha)!).ToArray();
         trainWeights = spec.Layers.Select(l => l.Trainable).ToArray();
@@ -59,20 +59,20 @@ public sealed class StepRules
     private IEnumerable<string> Gradients() => Enumerable.Range(1, LayerCount).SelectMany(l =>
         (trainWeights[l - 1] ? new[] { $"dW{l}" } : []).Concat(trainBias[l - 1] ? [$"db{l}"] : []));
 
-    public Loss Loss { get; }
+    internal Loss Loss { get; }
 
-    public double LearningRate { get; }
+    internal double LearningRate { get; }
 
     /// <summary>Plain SGD (no decay, clipping or schedule): W_next needs nothing but W and dW (the other optimizers' W_next reads the step's η and the quantities of the update).</summary>
     public bool IsSgd { get; }
 
-    public int LayerCount => activations.Length;
+    internal int LayerCount => activations.Length;
 
-    public IReadOnlyList<bool> HasBias { get; }
+    internal IReadOnlyList<bool> HasBias { get; }
 
-    public Activation ActivationOf(int layer) => activations[layer - 1];
+    internal Activation ActivationOf(int layer) => activations[layer - 1];
 
-    public bool HasSoftmax => activations.Any(a => a is Softmax);
+    internal bool HasSoftmax => activations.Any(a => a is Softmax);
 
     /// <summary>The quantities a recomputation of <paramref name="name"/> reads.</summary>
     public IReadOnlyList<string> InputsOf(string name)
@@ -269,28 +269,28 @@ public sealed class StepRules
         return m;
     }
 
-    public static Matrix<double> Apply(Activation f, Matrix<double> z)
+    internal static Matrix<double> Apply(Activation f, Matrix<double> z)
     {
         var a = new Matrix<double>(z.Rows, z.Cols);
         f.Forward(z, a);
         return a;
     }
 
-    public static Matrix<double> Product(Matrix<double> a, Matrix<double> b)
+    internal static Matrix<double> Product(Matrix<double> a, Matrix<double> b)
     {
         var c = new Matrix<double>(a.Rows, b.Cols);
         Gemm.Multiply(a, b, c);
         return c;
     }
 
-    public static Matrix<double> ProductTransposeA(Matrix<double> a, Matrix<double> b)
+    internal static Matrix<double> ProductTransposeA(Matrix<double> a, Matrix<double> b)
     {
         var c = new Matrix<double>(a.Cols, b.Cols);
         Gemm.MultiplyTransposeA(a, b, c);
         return c;
     }
 
-    public static Matrix<double> ProductTransposeB(Matrix<double> a, Matrix<double> b)
+    internal static Matrix<double> ProductTransposeB(Matrix<double> a, Matrix<double> b)
     {
         var c = new Matrix<double>(a.Rows, b.Rows);
         Gemm.MultiplyTransposeB(a, b, c);

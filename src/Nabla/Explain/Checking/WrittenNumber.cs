@@ -58,6 +58,7 @@ public sealed partial record WrittenNumber(string Text, double Value, int Decima
         return true;
     }
 
+    /// <summary>The number as written (<see cref="Text"/>).</summary>
     public override string ToString() => Text;
 
     [GeneratedRegex(@"^[+-]?(\d+(\.(?<fraction>\d*))?|\.(?<fraction>\d+))([eE](?<exponent>[+-]?\d{1,3}))?$")]

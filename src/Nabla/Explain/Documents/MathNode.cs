@@ -21,6 +21,7 @@ public sealed record Operator(string Symbol) : MathNode;
 /// <summary>Nodes side by side.</summary>
 public sealed record Row(IReadOnlyList<MathNode> Items) : MathNode
 {
+    /// <summary><paramref name="items"/> side by side, left to right.</summary>
     public Row(params MathNode[] items)
         : this((IReadOnlyList<MathNode>)items)
     {

@@ -28,6 +28,7 @@ public static class HtmlRenderer
         figcaption { font-style: italic; margin-top: 0.4em; }
         """;
 
+    /// <summary>The page of <paramref name="doc"/>, its title as &lt;title&gt; and &lt;h1&gt;; numbers are shown with <paramref name="decimals"/> digits after the point.</summary>
     public static string Render(Document doc, int decimals)
     {
         ArgumentNullException.ThrowIfNull(doc);

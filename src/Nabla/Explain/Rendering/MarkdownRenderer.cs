@@ -9,6 +9,7 @@ namespace Nabla.Explain.Rendering;
 /// </summary>
 public static class MarkdownRenderer
 {
+    /// <summary><paramref name="doc"/> as Markdown, its title as a level-1 heading; numbers are shown with <paramref name="decimals"/> digits after the point.</summary>
     public static string Render(Document doc, int decimals)
     {
         ArgumentNullException.ThrowIfNull(doc);

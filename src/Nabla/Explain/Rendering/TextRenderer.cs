@@ -11,6 +11,7 @@ public static class TextRenderer
 {
     private const string MathIndent = "  ";
 
+    /// <summary><paramref name="doc"/> as terminal text, its title double-underlined; numbers are shown with <paramref name="decimals"/> digits after the point.</summary>
     public static string Render(Document doc, int decimals)
     {
         ArgumentNullException.ThrowIfNull(doc);

@@ -9,7 +9,7 @@ namespace Nabla.Explain.Writing;
 /// Backpropagation, layer by layer from the output down, as upstream gradient × local gradient:
 /// dA, f′(Z) (or the softmax Jacobian), dZ = δ, dW = Aᵀ·dZ, db, and dA of the layer below (dX).
 /// </summary>
-public static class BackwardSection
+internal static class BackwardSection
 {
     public static void Write(List<Block> blocks, Explanation e, StepTrace s, Notation n, bool detailed)
     {

@@ -37,6 +37,11 @@ public static class ExplanationDocument
         }
     }
 
+    /// <summary>
+    /// The worked solution of <paramref name="e"/>: the network's diagram and symbols, each step's forward pass, loss,
+    /// backward pass and update, and the gradient check. With <paramref name="byUnit"/> every matrix is written in the
+    /// W·x layout (transposed: W is n_out × n_in); the values are the same.
+    /// </summary>
     public static Document Build(Explanation e, bool byUnit = false)
     {
         var n = new Notation(byUnit);

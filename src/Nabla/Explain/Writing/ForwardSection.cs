@@ -5,7 +5,7 @@ using static Nabla.Explain.Writing.Notation;
 namespace Nabla.Explain.Writing;
 
 /// <summary>The forward pass of one step: every unit's equation with numbers, then the matrix form.</summary>
-public static class ForwardSection
+internal static class ForwardSection
 {
     public static void Write(List<Block> blocks, Explanation e, StepTrace s, Notation n, bool detailed)
     {

@@ -9,7 +9,7 @@ public static class LossSection
 {
     private const int MaxTermsWritten = 8;
 
-    public static void Write(List<Block> blocks, Explanation e, StepTrace s)
+    internal static void Write(List<Block> blocks, Explanation e, StepTrace s)
     {
         var yHat = s[$"A{e.Layers.Count}"];
         var y = s["Y"];

@@ -7,7 +7,7 @@ namespace Nabla.Explain.Writing;
 /// The explanation's picture of the network, drawn by the same diagram code as <c>nabla diagram</c>:
 /// SVG for HTML, the text sketch for Markdown and the terminal, with the starting weights.
 /// </summary>
-public static class NetworkDiagram
+internal static class NetworkDiagram
 {
     public static Figure Draw(Explanation e)
     {

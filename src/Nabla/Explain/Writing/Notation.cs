@@ -10,15 +10,15 @@ namespace Nabla.Explain.Writing;
 /// </summary>
 public sealed class Notation(bool byUnit)
 {
-    public bool ByUnit { get; } = byUnit;
+    internal bool ByUnit { get; } = byUnit;
 
-    public static Operator Op(string symbol) => new(symbol);
+    internal static Operator Op(string symbol) => new(symbol);
 
-    public static Number Num(double value) => new(value);
+    internal static Number Num(double value) => new(value);
 
-    public static Word Text(string text) => new(text);
+    internal static Word Text(string text) => new(text);
 
-    public static Row Seq(params MathNode[] items) => new(items);
+    internal static Row Seq(params MathNode[] items) => new(items);
 
     /// <summary>A number as a term after an operator: negative numbers in parentheses.</summary>
     public static MathNode Term(double value) => value < 0 ? new Fenced(Num(value)) : Num(value);
@@ -57,16 +57,16 @@ public sealed class Notation(bool byUnit)
     public static MatrixNode Plain(Matrix<double> m) =>
         new(Enumerable.Range(0, m.Rows).Select(r => (IReadOnlyList<MathNode>)Enumerable.Range(0, m.Cols).Select(c => (MathNode)Num(m[r, c])).ToList()).ToList());
 
-    public static MatrixNode Transposed(Matrix<double> m) =>
+    internal static MatrixNode Transposed(Matrix<double> m) =>
         new(Enumerable.Range(0, m.Cols).Select(c => (IReadOnlyList<MathNode>)Enumerable.Range(0, m.Rows).Select(r => (MathNode)Num(m[r, c])).ToList()).ToList());
 
     /// <summary>A matrix symbol, with its layer as a superscript when given: Z⁽¹⁾, X.</summary>
     public static MathNode Big(string name, int? l = null) =>
         l is null ? new Symbol(name) : new Symbol(name, null, $"({l})");
 
-    public static Inline T(string text) => new TextRun(text);
+    internal static Inline T(string text) => new TextRun(text);
 
-    public static Inline M(MathNode math) => new InlineMath(math);
+    internal static Inline M(MathNode math) => new InlineMath(math);
 
-    public static Paragraph Para(params Inline[] content) => new(content);
+    internal static Paragraph Para(params Inline[] content) => new(content);
 }

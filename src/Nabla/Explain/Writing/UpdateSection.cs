@@ -4,7 +4,7 @@ using static Nabla.Explain.Writing.Notation;
 namespace Nabla.Explain.Writing;
 
 /// <summary>The update θ ← θ − η·∂L/∂θ for every parameter, and the loss after the step.</summary>
-public static class UpdateSection
+internal static class UpdateSection
 {
     public static void Write(List<Block> blocks, Explanation e, StepTrace s, Notation n, bool detailed)
     {
