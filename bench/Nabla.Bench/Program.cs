@@ -31,10 +31,17 @@ if (args.Length > 0 && args[0] == "compare")
 }
 
 // dotnet run -c Release --project bench/Nabla.Bench -- onnx [--quick]
-//     Network.Predict against ONNX Runtime on the same exported model, taking turns
+//     Network.Predict against ONNX Runtime on the same exported model, each in processes of its own, taking turns
 if (args.Length > 0 && args[0] == "onnx")
 {
     OnnxComparison.Run(args.Contains("--quick"));
+    return;
+}
+
+// (the child process of `onnx`: one engine, one case)
+if (args.Length == 3 && args[0] == "onnx-engine")
+{
+    OnnxComparison.RunEngine(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
     return;
 }
 

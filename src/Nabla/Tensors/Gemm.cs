@@ -25,6 +25,13 @@ public static class Gemm
     internal const long ParallelWork = 1L << 21;
 
     /// <summary>
+    /// A one- or two-row product (the row kernel: a prediction for one example) is split over the cores from a B of
+    /// this many values on: each core then streams its own columns of B, which stay in its own cache from one call
+    /// to the next (784 × 256 in float: 800 KB, more than one core's L2, half of it less).
+    /// </summary>
+    internal const long RowParallelWork = 1L << 16;
+
+    /// <summary>
     /// How many cores a large product may use: the machine's count, or NABLA_THREADS when set;
     /// one in a browser, where the library runs as WebAssembly without threads.
     /// The results are the same for any value.
@@ -152,7 +159,8 @@ public static class Gemm
         }
         else
         {
-            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), ThreadsFor(m, n, k), epilogue);
+            int threads = !transB && m <= PackedGemm<T>.RowKernelRows && (long)n * k >= RowParallelWork ? Math.Max(1, Threads) : ThreadsFor(m, n, k);
+            PackedGemm<T>.Multiply(transA, transB, m, n, k, a, b, c, KernelFor<T>(n), threads, epilogue);
         }
     }
 
