@@ -21,7 +21,7 @@ public static class ExerciseCommand
         var decimals = new Option<int>("--decimals") { Description = "The decimals answers are asked to.", DefaultValueFactory = _ => 4 };
         var notation = new Option<string>("--notation") { Description = "default (rows are examples, W is n_in × n_out) or by-unit (W·x: W is n_out × n_in).", DefaultValueFactory = _ => "default" };
         notation.AcceptOnlyFromAmong("default", "by-unit");
-        var pdf = new Option<bool>("--pdf") { Description = "Also print each sheet to sheet.pdf, with Chromium's headless print (NABLA_CHROMIUM, or chromium on the PATH)." };
+        var pdf = new Option<bool>("--pdf") { Description = "Also print each sheet and worked solution to sheet.pdf and solution.pdf, with Chromium's headless print (NABLA_CHROMIUM, or chromium on the PATH)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "The class folder to write (new, empty, or an earlier class's, which is replaced).", Required = true };
         var command = new Command("exercise", "Write a variant of a hand exercise per student: problem sheet, worked solution, answer key, blank answer file; and an index of the class.")
         {
@@ -51,6 +51,7 @@ public static class ExerciseCommand
             {
                 string dir = Path.Combine(folder, v.Student.Folder);
                 PdfPrinter.Print(browser, Path.Combine(dir, ExerciseClass.Files.SheetHtml), Path.Combine(dir, ExerciseClass.Files.SheetPdf));
+                PdfPrinter.Print(browser, Path.Combine(dir, ExerciseClass.Files.SolutionHtml), Path.Combine(dir, ExerciseClass.Files.SolutionPdf));
             }
         }, pdfSheets: browser is not null);
         Console.Error.WriteLine($"{exercise.Variants.Count} variant{(exercise.Variants.Count == 1 ? "" : "s")} of {exercise.Template.Name} written to {output.FullName} (open {Path.Combine(output.FullName, ExerciseClass.Files.IndexHtml)}).");

@@ -18,7 +18,7 @@ public static class ClassIndex
         ("key", ExerciseClass.Files.Key), ("answer file", ExerciseClass.Files.Blank), ("spec", ExerciseClass.Files.Spec),
     ];
 
-    /// <summary>The index as one self-contained HTML page; <paramref name="pdfSheets"/>: link the sheets' PDFs too.</summary>
+    /// <summary>The index as one self-contained HTML page; <paramref name="pdfSheets"/>: link the sheets' and solutions' PDFs too.</summary>
     public static string Html(ExerciseClass c, bool pdfSheets = false)
     {
         var html = new StringBuilder();
@@ -31,7 +31,7 @@ public static class ClassIndex
         foreach (var v in c.Variants)
         {
             string files = string.Join(" · ", Links.Select(l => $"<a href=\"{v.Student.Folder}/{l.File}\">{l.Label}</a>")) +
-                (pdfSheets ? $" · <a href=\"{v.Student.Folder}/{ExerciseClass.Files.SheetPdf}\">sheet (pdf)</a>" : "");
+                (pdfSheets ? $" · <a href=\"{v.Student.Folder}/{ExerciseClass.Files.SheetPdf}\">sheet (pdf)</a> · <a href=\"{v.Student.Folder}/{ExerciseClass.Files.SolutionPdf}\">solution (pdf)</a>" : "");
             html.Append("<tr><td>").Append(WebUtility.HtmlEncode(v.Student.Name)).Append("</td><td>").Append(WebUtility.HtmlEncode(v.Student.Id))
                 .Append("</td><td>").Append(v.Number).Append("</td><td>").Append(files).Append("</td></tr>\n");
         }

@@ -45,6 +45,9 @@ public sealed class ExerciseClass
         public const string SheetMarkdown = "sheet.md";
         /// <summary>The worked solution, HTML.</summary>
         public const string SolutionHtml = "solution.html";
+        /// <summary>The worked solution printed to PDF (only with <c>--pdf</c>).</summary>
+        public const string SolutionPdf = "solution.pdf";
+
         /// <summary>The worked solution, Markdown.</summary>
         public const string SolutionMarkdown = "solution.md";
         /// <summary>The answer key, in <c>nabla check</c>'s format.</summary>

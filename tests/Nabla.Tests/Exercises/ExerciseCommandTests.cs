@@ -72,6 +72,12 @@ public class ExerciseCommandTests
         Assert.StartsWith("%PDF-", text);
         Assert.Contains("<a href=\"01/sheet.pdf\">sheet (pdf)</a>", File.ReadAllText(Path.Combine(dir, "index.html")));
         Assert.Matches(@"/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]", text); // A4: 210 × 297 mm
+
+        // The worked solution too, on A4, with more than one page (the whole step, worked out).
+        string solution = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(dir, "01", "solution.pdf")));
+        Assert.StartsWith("%PDF-", solution);
+        Assert.Matches(@"/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]", solution);
+        Assert.Contains("<a href=\"01/solution.pdf\">solution (pdf)</a>", File.ReadAllText(Path.Combine(dir, "index.html")));
     }
 
     [Fact]
