@@ -22,7 +22,10 @@ namespace Nabla;
 /// </code>
 /// For a 2-2-1 sigmoid network with squared error this is δ2 = (a2 − y) ⊙ σ′(z2) and
 /// δ1 = δ2·W2ᵀ ⊙ σ′(z1). The engine (<see cref="Network{T}"/> with its fast paths) computes the
-/// same quantities faster; tests hold each of its paths to these.
+/// same quantities faster; tests hold each of its paths to these. Each equation is a public
+/// function of its own (<see cref="Product"/>, <see cref="AddBias"/>, <see cref="Activate"/>,
+/// <see cref="OutputGradient"/>, <see cref="Delta"/>, <see cref="LocalDerivative"/>, …): the
+/// recomputation of <c>check</c> and the f′ and dA_L of <c>explain</c> are these functions too.
 /// </summary>
 public static class Textbook
 {
@@ -46,19 +49,17 @@ public static class Textbook
             var z = Product(a, layer.W);                  // Z = A_{l−1}·W
             if (layer.B is not null)
             {
-                AddToEveryRow(z, layer.B);                // Z = Z + b
+                AddBias(z, layer.B);                      // Z = Z + b
             }
 
-            a = new Matrix<T>(z.Rows, z.Cols);
-            layer.Activation.Forward(z, a);               // A = f(Z)
+            a = Activate(layer.Activation, z);            // A = f(Z)
             step.Z[l] = z;
             step.A[l] = a;
         }
 
-        // The loss, and its gradient with respect to the network's output: dA_L = ∂L/∂A_L.
-        step.Loss = network.Loss.Value(a, y);
-        var dA = new Matrix<T>(a.Rows, a.Cols);
-        network.Loss.Gradient(a, y, dA);
+        // The loss, and its gradient with respect to the network's output.
+        step.Loss = network.Loss.Value(a, y);              // L = loss(A_L, Y)
+        var dA = OutputGradient(network.Loss, a, y);       // dA_L = ∂L/∂A_L
 
         // Backward, from the top layer down.
         for (int l = count; l >= 1; l--)
@@ -92,30 +93,6 @@ public static class Textbook
         return step;
     }
 
-    /// <summary>dZ = dA ⊙ f′(Z) element by element; for softmax, each row dZᵢ = Σⱼ dAⱼ·∂aⱼ/∂zᵢ = aᵢ(dAᵢ − Σⱼ dAⱼaⱼ).</summary>
-    public static Matrix<T> Delta<T>(Activation f, Matrix<T> z, Matrix<T> a, Matrix<T> dA)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var dZ = new Matrix<T>(z.Rows, z.Cols);
-        for (int i = 0; i < z.Rows; i++)
-        {
-            T dot = T.Zero;
-            for (int j = 0; j < z.Cols && !f.IsElementWise; j++)
-            {
-                dot += dA[i, j] * a[i, j];                                // Σⱼ dAⱼ·aⱼ (softmax only)
-            }
-
-            for (int j = 0; j < z.Cols; j++)
-            {
-                dZ[i, j] = f.IsElementWise
-                    ? dA[i, j] * f.Derivative(z[i, j], a[i, j])          // dA ⊙ f′(z)
-                    : a[i, j] * (dA[i, j] - dot);                        // softmax's Jacobian product
-            }
-        }
-
-        return dZ;
-    }
-
     /// <summary>C = A·B: C[i,j] = Σ_k A[i,k]·B[k,j].</summary>
     public static Matrix<T> Product<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -132,6 +109,98 @@ public static class Textbook
                 }
 
                 c[i, j] = sum;
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>Z = Z + b: the bias row b (1 × n) added to every row of Z, Z[i,j] += b[0,j].</summary>
+    public static void AddBias<T>(Matrix<T> z, Matrix<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < z.Rows; i++)
+        {
+            for (int j = 0; j < z.Cols; j++)
+            {
+                z[i, j] += b[0, j];
+            }
+        }
+    }
+
+    /// <summary>A = f(Z): the activation applied to every element (softmax: to every row).</summary>
+    public static Matrix<T> Activate<T>(Activation f, Matrix<T> z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var a = new Matrix<T>(z.Rows, z.Cols);
+        f.Forward(z, a);
+        return a;
+    }
+
+    /// <summary>dA_L = ∂L/∂A_L: the loss's derivative with respect to the network's output.</summary>
+    public static Matrix<T> OutputGradient<T>(Loss loss, Matrix<T> a, Matrix<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var dA = new Matrix<T>(a.Rows, a.Cols);
+        loss.Gradient(a, y, dA);
+        return dA;
+    }
+
+    /// <summary>δ = dZ = dA ⊙ f′(Z) for an element-wise f; for softmax dZ = dA·J, J = ∂A/∂Z per example.</summary>
+    public static Matrix<T> Delta<T>(Activation f, Matrix<T> z, Matrix<T> a, Matrix<T> dA)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        f.IsElementWise
+            ? Hadamard(dA, LocalDerivative(f, z, a))    // dA ⊙ f′(Z)
+            : SoftmaxDelta(a, dA);                      // softmax's Jacobian product
+
+    /// <summary>f′(Z) element by element: D[i,j] = f′(Z[i,j]), given A = f(Z) too (σ′ = a(1 − a)); element-wise f only.</summary>
+    public static Matrix<T> LocalDerivative<T>(Activation f, Matrix<T> z, Matrix<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var d = new Matrix<T>(z.Rows, z.Cols);
+        for (int i = 0; i < z.Rows; i++)
+        {
+            for (int j = 0; j < z.Cols; j++)
+            {
+                d[i, j] = f.Derivative(z[i, j], a[i, j]);
+            }
+        }
+
+        return d;
+    }
+
+    /// <summary>Softmax's δ, row by row: dZᵢ = Σⱼ dAⱼ·∂aⱼ/∂zᵢ = aᵢ(dAᵢ − Σⱼ dAⱼaⱼ).</summary>
+    public static Matrix<T> SoftmaxDelta<T>(Matrix<T> a, Matrix<T> dA)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var dZ = new Matrix<T>(a.Rows, a.Cols);
+        for (int i = 0; i < a.Rows; i++)
+        {
+            T dot = T.Zero;
+            for (int j = 0; j < a.Cols; j++)
+            {
+                dot += dA[i, j] * a[i, j];                                // Σⱼ dAⱼ·aⱼ
+            }
+
+            for (int j = 0; j < a.Cols; j++)
+            {
+                dZ[i, j] = a[i, j] * (dA[i, j] - dot);
+            }
+        }
+
+        return dZ;
+    }
+
+    /// <summary>C = A ⊙ B: C[i,j] = A[i,j]·B[i,j], element by element (δ = dA ⊙ f′(Z)).</summary>
+    public static Matrix<T> Hadamard<T>(Matrix<T> a, Matrix<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var c = new Matrix<T>(a.Rows, a.Cols);
+        for (int i = 0; i < a.Rows; i++)
+        {
+            for (int j = 0; j < a.Cols; j++)
+            {
+                c[i, j] = a[i, j] * b[i, j];
             }
         }
 
@@ -160,6 +229,22 @@ public static class Textbook
         return c;
     }
 
+    /// <summary>db = Σ_rows δ: s[0,j] = Σ_i δ[i,j], the sum over the examples.</summary>
+    public static Matrix<T> ColumnSums<T>(Matrix<T> delta)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var s = new Matrix<T>(1, delta.Cols);
+        for (int i = 0; i < delta.Rows; i++)
+        {
+            for (int j = 0; j < delta.Cols; j++)
+            {
+                s[0, j] += delta[i, j];
+            }
+        }
+
+        return s;
+    }
+
     /// <summary>C = A·Bᵀ: C[i,j] = Σ_k A[i,k]·B[j,k].</summary>
     public static Matrix<T> ProductTransposeB<T>(Matrix<T> a, Matrix<T> b)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -180,34 +265,5 @@ public static class Textbook
         }
 
         return c;
-    }
-
-    /// <summary>Z[i,:] += b for every row i.</summary>
-    private static void AddToEveryRow<T>(Matrix<T> z, Matrix<T> b)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < z.Rows; i++)
-        {
-            for (int j = 0; j < z.Cols; j++)
-            {
-                z[i, j] += b[0, j];
-            }
-        }
-    }
-
-    /// <summary>s[j] = Σ_i δ[i,j]: the sum over the examples.</summary>
-    private static Matrix<T> ColumnSums<T>(Matrix<T> delta)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var s = new Matrix<T>(1, delta.Cols);
-        for (int i = 0; i < delta.Rows; i++)
-        {
-            for (int j = 0; j < delta.Cols; j++)
-            {
-                s[0, j] += delta[i, j];
-            }
-        }
-
-        return s;
     }
 }

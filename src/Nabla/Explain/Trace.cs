@@ -9,8 +9,9 @@ namespace Nabla.Explain;
 /// <summary>
 /// Records each training step the <see cref="Trainer{T}"/> takes: the layers' own buffers
 /// (Z, A, dZ, dW, db, dX) right after Backward, the weights before and after the update,
-/// and the loss after the step. Nothing is recomputed by a second code path, except dA_L
-/// (∂L/∂A_L, from the loss's own Gradient) when training took a fused shortcut past it.
+/// and the loss after the step. Nothing is recomputed by a second code path, except what training
+/// need not keep: dA_L (<see cref="Textbook.OutputGradient"/>, which a fused shortcut skips) and f′(Z)
+/// (<see cref="Textbook.LocalDerivative"/>; softmax's Jacobian from A).
 /// </summary>
 /// <remarks>
 /// Watching an optimizer (<see cref="Watch"/>), it records what the optimizer's own code computed as well: the step's
@@ -118,8 +119,7 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
         double half = network.Loss is Losses.SquaredError { Half: true } ? 0.5 : 1;
         s.SetScalar("loss_sum", loss * network.Loss.Normalizer(y.Rows, y.Cols) / half);
 
-        var dAL = new Matrix<T>(y.Rows, y.Cols);
-        network.Loss.Gradient(output.A, y, dAL); // dA_L = ∂L/∂A_L (what the fused path skips)
+        var dAL = Textbook.OutputGradient(network.Loss, output.A, y); // dA_L = ∂L/∂A_L (what the fused path skips)
         for (int l = count; l >= 1; l--)
         {
             var layer = network.Layers[l - 1];
@@ -258,8 +258,9 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
             s.Set($"dAdZ{l}", Checking.StepRules.MaskedDerivative(f, zd, ToDouble(mask)));
             if (f is Softmax)
             {
+                var unmasked = Textbook.Activate(f, zd); // f(Z) before the mask, once for all examples
                 s.Jacobians[l] = Enumerable.Range(0, z.Rows)
-                    .Select(i => Matrix<double>.FromRows(ToRows(Softmax.Jacobian(Checking.StepRules.Apply(f, zd).Row(i)))))
+                    .Select(i => Matrix<double>.FromRows(ToRows(Softmax.Jacobian(unmasked.Row(i)))))
                     .ToArray();
             }
 
@@ -275,15 +276,7 @@ public sealed class Trace<T> : IStepObserver<T>, IUpdateRecorder<T>
             return;
         }
 
-        var d = new Matrix<double>(z.Rows, z.Cols);
-        var zs = z.Span;
-        var As = a.Span;
-        for (int i = 0; i < zs.Length; i++)
-        {
-            d.Span[i] = double.CreateChecked(f.Derivative(zs[i], As[i])); // f′(z), the local gradient
-        }
-
-        s.Set($"dAdZ{l}", d);
+        s.Set($"dAdZ{l}", ToDouble(Textbook.LocalDerivative(f, z, a))); // f′(Z), the local gradient
     }
 
     private static double[][] ToRows(double[,] m) =>

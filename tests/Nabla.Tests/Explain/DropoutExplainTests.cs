@@ -70,7 +70,7 @@ public class DropoutExplainTests
         Assert.True(report.AllRight, string.Join("; ", report.Values.Where(v => !v.Right).Select(v => v.Label)));
 
         // f′(Z) without the mask: every kept unit's local gradient is off by 1/(1 − p), every dropped one is not 0.
-        var unmasked = StepRules.LocalDerivative(new Sigmoid(), s["Z1"], StepRules.Apply(new Sigmoid(), s["Z1"]));
+        var unmasked = Nabla.Textbook.LocalDerivative(new Sigmoid(), s["Z1"], Nabla.Textbook.Activate(new Sigmoid(), s["Z1"]));
         var wrong = AnswerChecker.Check(spec, AnswerFile.Parse(Line("dAdZ1", unmasked)));
         Assert.Equal(s["dAdZ1"].Length, wrong.WrongCount);
     }

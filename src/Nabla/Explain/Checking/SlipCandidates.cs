@@ -98,8 +98,8 @@ public sealed class SlipCandidates(StepTrace trace, StepRules rules, RecomputedS
                 var f = rules.ActivationOf(l);
                 var z = trace[$"Z{l}"];
                 var a = trace[$"A{l}"];
-                var atA = StepRules.LocalDerivative(f, a, StepRules.Apply(f, a)); // f′(A)
-                var zForA = StepRules.LocalDerivative(f, z, z); // f′ written in a, with z put in
+                var atA = Textbook.LocalDerivative(f, a, Textbook.Activate(f, a)); // f′(A)
+                var zForA = Textbook.LocalDerivative(f, z, z); // f′ written in a, with z put in
                 string what = q.Kind == "dZ" ? $"dA{l} ⊙ f′" : "f′";
                 foreach (var (fPrime, how) in new[] { (atA, $"f′ evaluated at A{l} instead of Z{l}"), (zForA, $"f′ = {FormulaInA(f.Name)} with z put in place of a") })
                 {
@@ -129,8 +129,8 @@ public sealed class SlipCandidates(StepTrace trace, StepRules rules, RecomputedS
 
         foreach (var (product, how) in new[]
         {
-            (StepRules.Product(dA, fPrime), $"dA{l}·f′"), (StepRules.Product(fPrime, dA), $"f′·dA{l}"),
-            (StepRules.ProductTransposeB(dA, fPrime), $"dA{l}·f′ᵀ"), (StepRules.ProductTransposeA(dA, fPrime), $"dA{l}ᵀ·f′"),
+            (Textbook.Product(dA, fPrime), $"dA{l}·f′"), (Textbook.Product(fPrime, dA), $"f′·dA{l}"),
+            (Textbook.ProductTransposeB(dA, fPrime), $"dA{l}·f′ᵀ"), (Textbook.ProductTransposeA(dA, fPrime), $"dA{l}ᵀ·f′"),
         })
         {
             double value = product[v.Element.Row, v.Element.Col];

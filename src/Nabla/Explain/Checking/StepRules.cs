@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Nabla.Activations;
 using Nabla.App;
 using Nabla.Layers;
@@ -11,8 +10,9 @@ using Nabla.Training;
 namespace Nabla.Explain.Checking;
 
 /// <summary>
-/// How each quantity of a step is computed from the others, with the core primitives
-/// (Activation, Loss, Gemm, RowVector, Sgd, the optimizers' own element rules, GradientClipping) — so a
+/// How each quantity of a step is computed from the others: the forward and backward pass by the
+/// <see cref="Textbook"/>'s equations (Z = A·W + b, A = f(Z), dA_L, f′(Z), δ, dW, db, dA below), the update
+/// by the core's own rules (Sgd, the optimizers' element rules, GradientClipping) — so a
 /// quantity can be recomputed from any set of values: the learner's own, or those of a world with a slip
 /// in it. Nabla's layout throughout. An update by another optimizer than plain SGD goes through the
 /// quantities the explanation shows: the gradient g the rule is given (clipped, with λ·θ), the state
@@ -117,42 +117,37 @@ public sealed class StepRules
         switch (q.Kind, q.Next)
         {
             case ("Z", false):
-                var z = Product(get(Before(l)), get($"W{l}"));
+                var z = Textbook.Product(get(Before(l)), get($"W{l}")); // Z = A_{l−1}·W
                 if (HasBias[l - 1])
                 {
-                    RowVector.AddTo(z, get($"b{l}").Span); // Z = A_{l−1}·W + b
+                    Textbook.AddBias(z, get($"b{l}")); // Z = Z + b
                 }
 
                 return z;
             case ("A", false) when dropout[l - 1]:
-                var kept = Apply(activations[l - 1], get($"Z{l}"));
-                TensorPrimitives.Multiply(kept.Span, get($"M{l}").Span, kept.Span); // A = f(Z) ⊙ M (dropout)
-                return kept;
+                return Textbook.Hadamard(Textbook.Activate(activations[l - 1], get($"Z{l}")), get($"M{l}")); // A = f(Z) ⊙ M (dropout)
             case ("A", false):
-                return Apply(activations[l - 1], get($"Z{l}"));
+                return Textbook.Activate(activations[l - 1], get($"Z{l}")); // A = f(Z)
             case ("loss", _):
                 return Scalar(Loss.Value(get($"A{LayerCount}"), get("Y")));
             case ("loss_sum", _):
                 return Scalar(LossSum(get($"A{LayerCount}"), get("Y")));
             case ("dA", false) when l == LayerCount:
-                var a = get($"A{l}");
-                var dA = new Matrix<double>(a.Rows, a.Cols);
-                Loss.Gradient(a, get("Y"), dA); // dA_L = ∂L/∂A_L
-                return dA;
+                return Textbook.OutputGradient(Loss, get($"A{l}"), get("Y")); // dA_L = ∂L/∂A_L
             case ("dA", false):
-                return ProductTransposeB(get($"dZ{l + 1}"), get($"W{l + 1}")); // dA_l = dZ_{l+1}·W_{l+1}ᵀ
+                return Textbook.ProductTransposeB(get($"dZ{l + 1}"), get($"W{l + 1}")); // dA_l = dZ_{l+1}·W_{l+1}ᵀ
             case ("dAdZ", false) when dropout[l - 1]:
                 return MaskedDerivative(activations[l - 1], get($"Z{l}"), get($"M{l}"));
             case ("dAdZ", false) when activations[l - 1].IsElementWise:
-                return LocalDerivative(activations[l - 1], get($"Z{l}"), get($"A{l}"));
+                return Textbook.LocalDerivative(activations[l - 1], get($"Z{l}"), get($"A{l}")); // f′(Z)
             case ("dZ", false):
                 return Delta(l, get, diagonalSoftmax);
             case ("dW", false):
-                return ProductTransposeA(get(Before(l)), get($"dZ{l}")); // dW = A_{l−1}ᵀ·dZ
+                return Textbook.ProductTransposeA(get(Before(l)), get($"dZ{l}")); // dW = A_{l−1}ᵀ·dZ
             case ("db", false):
-                return ColumnSums(get($"dZ{l}"));
+                return Textbook.ColumnSums(get($"dZ{l}")); // db = Σ over examples of dZ
             case ("dX", _):
-                return ProductTransposeB(get("dZ1"), get("W1")); // dX = dZ1·W1ᵀ
+                return Textbook.ProductTransposeB(get("dZ1"), get("W1")); // dX = dZ1·W1ᵀ
             case ("W" or "b", true) when IsSgd:
                 bool trainable = q.Kind == "W" ? trainWeights[l - 1] : trainBias[l - 1];
                 return SgdStep($"{q.Kind}{l}", get($"{q.Kind}{l}"), get($"d{q.Kind}{l}"), trainable);
@@ -191,13 +186,13 @@ public sealed class StepRules
                 var x = get("X");
                 for (int k = 1; k <= LayerCount; k++)
                 {
-                    var zk = Product(x, get($"W{k}_next"));
+                    var zk = Textbook.Product(x, get($"W{k}_next"));
                     if (HasBias[k - 1])
                     {
-                        RowVector.AddTo(zk, get($"b{k}_next").Span);
+                        Textbook.AddBias(zk, get($"b{k}_next"));
                     }
 
-                    x = Apply(activations[k - 1], zk);
+                    x = Textbook.Activate(activations[k - 1], zk);
                 }
 
                 return Scalar(Loss.Value(x, get("Y")));
@@ -218,48 +213,31 @@ public sealed class StepRules
     {
         var f = activations[l - 1];
         var dA = get($"dA{l}");
-        var dZ = new Matrix<double>(dA.Rows, dA.Cols);
         if (f.IsElementWise)
         {
-            TensorPrimitives.Multiply(dA.Span, get($"dAdZ{l}").Span, dZ.Span); // dZ = dA ⊙ f′(Z)
+            return Textbook.Hadamard(dA, get($"dAdZ{l}")); // dZ = dA ⊙ f′(Z)
         }
-        else if (diagonalSoftmax)
+
+        if (diagonalSoftmax)
         {
             // The slip: keep only ∂pᵢ/∂oᵢ = pᵢ(1 − pᵢ), drop ∂pⱼ/∂oᵢ = −pᵢpⱼ. p(1 − p) is σ′ written in its output.
-            new Sigmoid().Backward(get($"Z{l}"), get($"A{l}"), dA, dZ);
-        }
-        else if (dropout[l - 1])
-        {
-            var masked = new Matrix<double>(dA.Rows, dA.Cols);
-            TensorPrimitives.Multiply(dA.Span, get($"M{l}").Span, masked.Span);
-            f.Backward(get($"Z{l}"), Apply(f, get($"Z{l}")), masked, dZ); // dZ = J·(dA ⊙ M), J at f(Z) before the mask
-        }
-        else
-        {
-            f.Backward(get($"Z{l}"), get($"A{l}"), dA, dZ);
+            return Textbook.Delta(new Sigmoid(), get($"Z{l}"), get($"A{l}"), dA);
         }
 
-        return dZ;
-    }
-
-    /// <summary>f′ element by element, f.Derivative(z, a).</summary>
-    public static Matrix<double> LocalDerivative(Activation f, Matrix<double> z, Matrix<double> a)
-    {
-        var d = new Matrix<double>(z.Rows, z.Cols);
-        for (int i = 0; i < d.Length; i++)
+        if (dropout[l - 1])
         {
-            d.Span[i] = f.Derivative(z.Span[i], a.Span[i]);
+            // dZ = J·(dA ⊙ M), J at f(Z) before the mask
+            return Textbook.Delta(f, get($"Z{l}"), Textbook.Activate(f, get($"Z{l}")), Textbook.Hadamard(dA, get($"M{l}")));
         }
 
-        return d;
+        return Textbook.Delta(f, get($"Z{l}"), get($"A{l}"), dA); // dZ = dA·J, J = ∂A/∂Z per example
     }
 
     /// <summary>∂A/∂Z of a layer with dropout, A = f(Z) ⊙ M: f′(Z) ⊙ M, with f′ taken at f(Z) before the mask (all ones for softmax, whose Jacobian is apart).</summary>
     public static Matrix<double> MaskedDerivative(Activation f, Matrix<double> z, Matrix<double> mask)
     {
-        var d = f.IsElementWise ? LocalDerivative(f, z, Apply(f, z)) : Ones(z.Rows, z.Cols);
-        TensorPrimitives.Multiply(d.Span, mask.Span, d.Span);
-        return d;
+        var d = f.IsElementWise ? Textbook.LocalDerivative(f, z, Textbook.Activate(f, z)) : Ones(z.Rows, z.Cols);
+        return Textbook.Hadamard(d, mask);
     }
 
     private static Matrix<double> Ones(int rows, int cols)
@@ -267,41 +245,6 @@ public sealed class StepRules
         var m = new Matrix<double>(rows, cols);
         m.Span.Fill(1);
         return m;
-    }
-
-    internal static Matrix<double> Apply(Activation f, Matrix<double> z)
-    {
-        var a = new Matrix<double>(z.Rows, z.Cols);
-        f.Forward(z, a);
-        return a;
-    }
-
-    internal static Matrix<double> Product(Matrix<double> a, Matrix<double> b)
-    {
-        var c = new Matrix<double>(a.Rows, b.Cols);
-        Gemm.Multiply(a, b, c);
-        return c;
-    }
-
-    internal static Matrix<double> ProductTransposeA(Matrix<double> a, Matrix<double> b)
-    {
-        var c = new Matrix<double>(a.Cols, b.Cols);
-        Gemm.MultiplyTransposeA(a, b, c);
-        return c;
-    }
-
-    internal static Matrix<double> ProductTransposeB(Matrix<double> a, Matrix<double> b)
-    {
-        var c = new Matrix<double>(a.Rows, b.Rows);
-        Gemm.MultiplyTransposeB(a, b, c);
-        return c;
-    }
-
-    private static Matrix<double> ColumnSums(Matrix<double> dZ)
-    {
-        var db = new Matrix<double>(1, dZ.Cols);
-        RowVector.ColumnSums<double>(dZ, db.Span); // db = Σ over examples of dZ
-        return db;
     }
 
     /// <summary>W − η·dW by the trainer's own SGD.</summary>

@@ -19,7 +19,7 @@ internal static class ForwardSection
             var a = s[$"A{l}"];
             s.TryGet($"b{l}", out var b);
             bool dropped = s.TryGet($"M{l}", out var mask);
-            var activated = dropped ? Checking.StepRules.Apply(Activations.Activation.FromName(layer.Activation, layer.Alpha)!, z) : a; // f(Z) before dropout
+            var activated = dropped ? Textbook.Activate(Activations.Activation.FromName(layer.Activation, layer.Alpha)!, z) : a; // f(Z) before dropout
 
             blocks.Add(new Heading(4, $"Layer {l}: {layer.Units} {(layer.Units == 1 ? "unit" : "units")}, {layer.Activation} (Z{l}, A{l})"));
             if (detailed)

@@ -84,7 +84,7 @@ public class SlipDiagnosisTests
             """;
         var model = SpecReader.Parse(spec);
         var step = Explainer.Run(model).Steps[0];
-        var product = StepRules.Product(step["dA1"], step["dAdZ1"]); // dA·f′ where dA ⊙ f′ belongs
+        var product = Nabla.Textbook.Product(step["dA1"], step["dAdZ1"]); // dA·f′ where dA ⊙ f′ belongs
         var report = AnswerChecker.Check(model, AnswerFile.Parse($"dZ1[1,2] = {F(product[0, 1])}"));
 
         var v = Assert.Single(report.Values);
