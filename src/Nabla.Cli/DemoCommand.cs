@@ -23,8 +23,7 @@ public static class DemoCommand
 
     public static int Run(DirectoryInfo? outDir, bool force)
     {
-        var spec = SpecReader.Parse(Spec(), "seed-000-report.json");
-        spec.Name = "Demo: XOR on a 2-2-1 ReLU/sigmoid network (seed 000), learning rates 0.1, 0.5 and 0.8";
+        var spec = SpecReader.Parse(Spec(), "seed-000-report.json") with { Name = "Demo: XOR on a 2-2-1 ReLU/sigmoid network (seed 000), learning rates 0.1, 0.5 and 0.8" };
         using var claim = RunFolder.Claim(outDir?.FullName, "demo", force);
         return TrainRun.Execute(spec, new TrainOverrides(LearningRates), claim, CommandRunner.Out);
     }

@@ -19,7 +19,7 @@ public static class RunPlots
             string dir = Path.Combine(folder, r.Folder);
             var trained = r.Trained;
             string who = results.Count > 1 ? $" ({r.Label})" : "";
-            Losses(trained.Model.History ?? [], dir, $"Training history{who}");
+            Losses(trained.Model.History ?? new Dictionary<string, double[]>(), dir, $"Training history{who}");
             if (Classification.Classes(trained.Model, trained.Data.Y) is not { } names)
             {
                 continue;

@@ -47,22 +47,16 @@ public sealed record RunVariant(Compared Setting, string Value)
     /// <summary>A run by the named optimizer.</summary>
     public static RunVariant Optimizer(string name) => new(Compared.Optimizer, name);
 
-    /// <summary>Puts this run's setting into <paramref name="spec"/> (a copy of the comparison's spec).</summary>
-    public void ApplyTo(ModelSpec spec)
+    /// <summary>The comparison's spec with this run's setting.</summary>
+    public ModelSpec ApplyTo(ModelSpec spec) => spec with
     {
-        switch (Setting)
+        Train = Setting switch
         {
-            case Compared.LearningRate:
-                spec.Train.LearningRate = double.Parse(Value, CultureInfo.InvariantCulture);
-                break;
-            case Compared.Batch:
-                spec.Train.Batch = Value == "full" ? 0 : int.Parse(Value, CultureInfo.InvariantCulture);
-                break;
-            default:
-                spec.Train.SwitchOptimizer(Value); // (with ε and λ defaults of its own, as a spec naming it gets)
-                break;
-        }
-    }
+            Compared.LearningRate => spec.Train with { LearningRate = double.Parse(Value, CultureInfo.InvariantCulture) },
+            Compared.Batch => spec.Train with { Batch = Value == "full" ? 0 : int.Parse(Value, CultureInfo.InvariantCulture) },
+            _ => spec.Train.WithOptimizer(Value), // (with ε and λ defaults of its own, as a spec naming it gets)
+        },
+    };
 
     /// <summary>η as the run folders and tables write it.</summary>
     public static string Format(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public static class RunWriter
             var model = r.Trained.Model;
             SpecWriter.WriteFile(model, Path.Combine(dir, "model.json"));
             WeightsCsv.Write(model, Path.Combine(dir, "final-weights"));
-            HistoryCsv.Write(model.History ?? [], Path.Combine(dir, "history.csv"));
+            HistoryCsv.Write(model.History ?? new Dictionary<string, double[]>(), Path.Combine(dir, "history.csv"));
             stop.ThrowIfCancellationRequested();
             PredictionsCsv.Write(r.Trained, Path.Combine(dir, "predictions.csv"));
         }

@@ -8,18 +8,17 @@ namespace Nabla.Cli.Runs;
 /// </summary>
 public sealed record TrainOverrides(IReadOnlyList<double>? LearningRates = null, int? Epochs = null, IReadOnlyList<int>? Batches = null, ulong? Seed = null, IReadOnlyList<string>? Optimizers = null)
 {
-    /// <summary>Applies epochs, seed and every single-valued setting to the spec's "train" section; returns the runs to make.</summary>
-    public IReadOnlyList<RunVariant> ApplyTo(ModelSpec spec)
+    /// <summary>The spec with epochs, seed and every single-valued setting applied to its "train" section, and the runs to make.</summary>
+    public (ModelSpec Spec, IReadOnlyList<RunVariant> Runs) ApplyTo(ModelSpec spec)
     {
         var compared = Compared();
-        spec.Train.Epochs = Epochs ?? spec.Train.Epochs;
-        spec.Train.Seed = Seed ?? spec.Train.Seed;
+        spec = spec with { Train = spec.Train with { Epochs = Epochs ?? spec.Train.Epochs, Seed = Seed ?? spec.Train.Seed } };
         foreach (var single in Lists().Where(l => l.Count == 1))
         {
-            single[0].ApplyTo(spec);
+            spec = single[0].ApplyTo(spec);
         }
 
-        return compared ?? [RunVariant.Rate(spec.Train.LearningRate)];
+        return (spec, compared ?? [RunVariant.Rate(spec.Train.LearningRate)]);
     }
 
     /// <summary>The runs of the comparison these settings ask for, or null for a single run; refuses two compared settings at once.</summary>

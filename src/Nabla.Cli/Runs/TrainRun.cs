@@ -17,8 +17,8 @@ public static class TrainRun
     /// <summary>Trains, then writes the run into <paramref name="claim"/>'s folder (with its plots unless <paramref name="plots"/> is false); Ctrl-C during the write lets it finish, twice aborts it.</summary>
     public static int Execute(ModelSpec spec, TrainOverrides overrides, RunClaim claim, IAnsiConsole console, bool plots = true)
     {
-        var variants = overrides.ApplyTo(spec);
-        ModelBuilder.FillMissingWeights(spec); // every compared run starts from these weights
+        (spec, var variants) = overrides.ApplyTo(spec);
+        spec = ModelBuilder.FillMissingWeights(spec); // every compared run starts from these weights
         var results = new List<RunResult>();
         string folder = claim.Target;
         string shown = Path.GetRelativePath(Environment.CurrentDirectory, folder);
@@ -32,8 +32,7 @@ public static class TrainRun
             {
                 for (int i = 0; i < variants.Count && !interrupt.Requested; i++)
                 {
-                    var run = SpecTrainer.Copy(spec);
-                    variants[i].ApplyTo(run);
+                    var run = variants[i].ApplyTo(spec);
                     int bar = i;
                     var trained = SpecTrainer.Train(run, (epoch, _, row) => report(bar, epoch, row[0]), interrupt.Token);
                     results.Add(new RunResult(variants[i], trained, variants.Count > 1 ? variants[i].Folder : ""));

@@ -165,9 +165,7 @@ public sealed class Session
     /// <summary>The trained model as <c>nabla train</c> writes its model.json: the spec with the current weights and the loss history (<c>nabla predict</c>, <c>evaluate</c> and <c>explain</c> read it).</summary>
     public string ModelJson()
     {
-        var model = SpecTrainer.Copy(Spec);
-        ModelBuilder.StoreWeights(Network, model);
-        model.History = new Dictionary<string, double[]> { ["loss"] = [.. Losses] };
+        var model = ModelBuilder.WithWeights(Spec, Network) with { History = new Dictionary<string, double[]> { ["loss"] = [.. Losses] } };
         return SpecWriter.ToJson(model);
     }
 

@@ -62,21 +62,20 @@ public sealed class WorkedStep
             throw new NablaException($"A worked step takes 1 to {MaxExamples} examples; this asks for {rows.Length}.");
         }
 
-        var spec = SpecTrainer.Copy(session.Spec);
-        ModelBuilder.StoreWeights(session.Network, spec);
-        spec.Name = $"{session.Spec.Name}, after {session.Steps} steps: one step on {(rows.Length == 1 ? "example" : "examples")} {string.Join(", ", rows.Select(r => r + 1))}";
-        spec.File = "playground";
-        spec.Data = new DataSpec
+        var spec = ModelBuilder.WithWeights(session.Spec, session.Network) with
         {
-            X = [.. rows.Select(r => session.X.Row(r).ToArray())],
-            Y = [.. rows.Select(r => session.Y.Row(r).ToArray())],
+            Name = $"{session.Spec.Name}, after {session.Steps} steps: one step on {(rows.Length == 1 ? "example" : "examples")} {string.Join(", ", rows.Select(r => r + 1))}",
+            File = "playground",
+            Data = new DataSpec
+            {
+                X = [.. rows.Select(r => session.X.Row(r).ToArray())],
+                Y = [.. rows.Select(r => session.Y.Row(r).ToArray())],
+            },
+            Classes = null,
+            History = null,
+            Result = null,
+            Train = session.Spec.Train with { Batch = rows.Length, Shuffle = false, Epochs = 1 },
         };
-        spec.Classes = null;
-        spec.History = null;
-        spec.Result = null;
-        spec.Train.Batch = rows.Length;
-        spec.Train.Shuffle = false;
-        spec.Train.Epochs = 1;
         return new WorkedStep(spec, Explainer.Run(spec, 1), rows);
     }
 

@@ -109,8 +109,7 @@ internal static class DataLoader
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(spec.File)) ?? ".";
         string path = Path.IsPathRooted(file) ? file : Path.Combine(dir, file);
-        var shape = SpecTrainer.Copy(spec);
-        (shape.InputNames, shape.Classes, shape.Imputation, shape.Categories) = ([.. training.Features], classes?.ToList(), imputation, categories);
+        var shape = spec with { InputNames = [.. training.Features], Classes = classes?.ToList(), Imputation = imputation, Categories = categories };
         var read = ModelCsv.Read(shape, path, training.Label, labelRequired: true,
             pathFix: $"check \"validation\": {{ \"csv\": … }} in {spec.File}; a relative path is read from the spec file's folder");
         notes.AddRange(read.Notes);

@@ -15,40 +15,45 @@ namespace Nabla.App;
 public static class ModelBuilder
 {
     /// <summary>
-    /// Draws the weights the spec leaves out, in layer order, from one generator seeded by
-    /// train.seed, and writes them into the spec (so a model file holds every starting value).
+    /// The spec with the weights it leaves out drawn, in layer order, from one generator seeded by
+    /// train.seed, and missing biases as zeros (so a model file holds every starting value).
     /// </summary>
-    public static void FillMissingWeights(ModelSpec spec)
+    public static ModelSpec FillMissingWeights(ModelSpec spec)
     {
         var random = new SeededRandom(spec.Train.Seed);
         int inputs = spec.Inputs;
+        var layers = new List<LayerSpec>();
         foreach (var layer in spec.Layers)
         {
+            var filled = layer;
             if (layer.Weights is null)
             {
                 var init = layer.Init is null ? Initializer.DefaultFor(layer.Activation) : Initializer.Parse(layer.Init)!;
                 double[] w = init.Draw(inputs, layer.Units, random);
-                layer.Weights = Enumerable.Range(0, inputs).Select(i => w.AsSpan(i * layer.Units, layer.Units).ToArray()).ToArray();
+                filled = filled with { Weights = [.. Enumerable.Range(0, inputs).Select(i => w.AsSpan(i * layer.Units, layer.Units).ToArray())] };
             }
 
             if (layer.HasBias && layer.Bias is null)
             {
-                layer.Bias = new double[layer.Units];
+                filled = filled with { Bias = new double[layer.Units] };
             }
 
+            layers.Add(filled);
             inputs = layer.Units;
         }
+
+        return spec with { Layers = layers };
     }
 
     /// <summary>The loss a spec names, with its reduction and Huber's δ when the spec gives them.</summary>
     public static Loss BuildLoss(LossSpec loss) =>
         Loss.FromName(loss.Name, loss.Reduction, loss.Delta) ?? throw new NablaException($"Unknown loss \"{loss.Name}\".");
 
-    /// <summary>The network with the spec's weights (call <see cref="FillMissingWeights"/> first).</summary>
+    /// <summary>The network with the spec's weights (those it leaves out drawn as <see cref="FillMissingWeights"/> draws them).</summary>
     public static Network<T> BuildNetwork<T>(ModelSpec spec)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        FillMissingWeights(spec);
+        spec = FillMissingWeights(spec);
         var layers = new List<Dense<T>>();
         int inputs = spec.Inputs;
         foreach (var ls in spec.Layers)
@@ -73,16 +78,10 @@ public static class ModelBuilder
         return new Network<T>(spec.Inputs, layers, BuildLoss(spec.Loss));
     }
 
-    /// <summary>Copies the network's current weights and biases back into the spec.</summary>
-    public static void StoreWeights<T>(Network<T> network, ModelSpec spec)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int l = 0; l < network.Layers.Count; l++)
-        {
-            spec.Layers[l].Weights = network.Layers[l].W.ToRows();
-            spec.Layers[l].Bias = network.Layers[l].B?.ToArray();
-        }
-    }
+    /// <summary>The spec with the network's current weights and biases.</summary>
+    public static ModelSpec WithWeights<T>(ModelSpec spec, Network<T> network)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        spec.WithLayers((layer, l) => layer with { Weights = network.Layers[l].W.ToRows(), Bias = network.Layers[l].B?.ToArray() });
 
     /// <summary>The optimizer "train" names, with its weight decay.</summary>
     public static Optimizer<T> BuildOptimizer<T>(TrainSpec t)

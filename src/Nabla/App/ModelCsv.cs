@@ -99,7 +99,7 @@ public static class ModelCsv
     }
 
     /// <summary>The table with X's columns taken by the model's input names, in the model's order.</summary>
-    private static CsvTable ByName(CsvTable table, List<string> names, ModelSpec model, List<string> notes)
+    private static CsvTable ByName(CsvTable table, IReadOnlyList<string> names, ModelSpec model, List<string> notes)
     {
         var features = table.Features.ToList();
         var missing = names.Where(n => !features.Contains(n)).ToList();

@@ -18,26 +18,6 @@ public static class SpecTrainer
             ? Train<float>(spec, onEpoch, cancel)
             : Train<double>(spec, onEpoch, cancel);
 
-    /// <summary>
-    /// A deep copy of a spec: its settings through their JSON form (which round-trips every field), its
-    /// long arrays (weights, biases, history) copied as they are, which is the same and much faster
-    /// (a 64-256-256-10 network's 84,000 weights as JSON numbers and back took longer than training it for an epoch).
-    /// </summary>
-    public static ModelSpec Copy(ModelSpec spec)
-    {
-        var copy = SpecReader.Parse(SpecWriter.ToJsonWithoutArrays(spec), spec.File);
-        copy.File = spec.File;
-        for (int l = 0; l < spec.Layers.Count; l++)
-        {
-            var (from, to) = (spec.Layers[l], copy.Layers[l]);
-            to.Weights = from.Weights?.Select(row => (double[])row.Clone()).ToArray();
-            to.Bias = from.HasBias ? (double[]?)from.Bias?.Clone() : null;
-        }
-
-        copy.History = spec.History?.ToDictionary(column => column.Key, column => (double[])column.Value.Clone());
-        return copy;
-    }
-
     private static TrainedModel Train<T>(ModelSpec spec, Action<int, IReadOnlyList<string>, double[]>? onEpoch, CancellationToken cancel)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -49,7 +29,7 @@ public static class SpecTrainer
         }
 
         var scale = split.Standardization;
-        var network = ModelBuilder.BuildNetwork<T>(spec); // also fills the spec's missing starting weights
+        var network = ModelBuilder.BuildNetwork<T>(spec);
         var (x, y) = (scale?.Apply(split.Train) ?? split.Train).As<T>();
         var metrics = ModelBuilder.BuildMetrics(spec);
         var trainer = new Trainer<T>(network, ModelBuilder.BuildOptimizer<T>(spec.Train), ModelBuilder.BuildOptions(spec.Train), metrics);
@@ -72,15 +52,16 @@ public static class SpecTrainer
             (testPredictions, testFinal) = Evaluate(network, xt, yt, metrics);
         }
 
-        var model = Copy(spec);
-        ModelBuilder.StoreWeights(network, model);
-        model.Classes = split.Classes?.ToList();
-        model.InputNames = split.InputNames?.ToList();
-        model.Standardization = scale;
-        model.Imputation = split.Imputation;
-        model.Categories = split.Categories;
-        model.History = result.History.ToColumns(); // (with an "epoch" column when a long run's history was thinned)
-        model.Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal) { KeptEpoch = result.KeptEpoch };
+        var model = ModelBuilder.WithWeights(spec, network) with
+        {
+            Classes = split.Classes?.ToList(),
+            InputNames = split.InputNames?.ToList(),
+            Standardization = scale,
+            Imputation = split.Imputation,
+            Categories = split.Categories,
+            History = result.History.ToColumns(), // (with an "epoch" column when a long run's history was thinned)
+            Result = new RunSummary(result.EpochsRun, result.Steps, final["loss"], result.Diverged, result.StopMessage, testFinal) { KeptEpoch = result.KeptEpoch },
+        };
         return new TrainedModel(model, result, split.Train, predictions, final, split.Test, testPredictions, testFinal, split.Classes) { Notes = split.Notes };
     }
 

@@ -24,7 +24,7 @@ public sealed record NetworkShape(string? Name, int Inputs, IReadOnlyList<LayerS
     /// <summary>
     /// From a spec or model file. Weights the spec leaves out are the initial ones that
     /// train.seed draws (the values <c>nabla train</c> and <c>nabla explain</c> start from),
-    /// filled on a copy, and <see cref="Note"/> says so.
+    /// filled in, and <see cref="Note"/> says so.
     /// </summary>
     public static NetworkShape FromSpec(ModelSpec spec)
     {
@@ -32,8 +32,7 @@ public sealed record NetworkShape(string? Name, int Inputs, IReadOnlyList<LayerS
         var missing = spec.Layers.Select((l, i) => (l, Number: i + 1)).Where(p => p.l.Weights is null).Select(p => p.Number).ToList();
         if (missing.Count > 0)
         {
-            spec = SpecTrainer.Copy(spec);
-            ModelBuilder.FillMissingWeights(spec);
+            spec = ModelBuilder.FillMissingWeights(spec);
             string which = missing.Count == 1 ? $"Layer {missing[0]} has" : $"Layers {string.Join(", ", missing)} have";
             note = $"{which} no weights in the spec: shown are the initial ones train.seed = {spec.Train.Seed} draws.";
         }

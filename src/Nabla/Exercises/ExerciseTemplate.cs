@@ -79,14 +79,10 @@ public sealed class ExerciseTemplate
             throw new NablaException($"{spec.File}: the data has {data.Count} examples, more than the {MaxExamples} a hand calculation can hold. Fix: give up to {MaxExamples} examples inline (\"x\" and \"y\").");
         }
 
-        var copy = SpecTrainer.Copy(spec);
-        copy.Data = new DataSpec { X = data.X.ToRows(), Y = data.Y.ToRows() };
-        copy.Metrics = [];
-        copy.History = null;
-        copy.Result = null;
-        copy.Standardization = null;
+        var inline = new DataSpec { X = data.X.ToRows(), Y = data.Y.ToRows() };
+        var copy = spec with { Data = inline, Metrics = [], History = null, Result = null, Standardization = null };
         bool softmax = spec.Layers[^1].Activation == "softmax";
         return new ExerciseTemplate(name, copy, data.Count,
-            ValueKinds.Of(copy.Data.X, oneHotAllowed: false), ValueKinds.Of(copy.Data.Y, oneHotAllowed: softmax));
+            ValueKinds.Of(inline.X, oneHotAllowed: false), ValueKinds.Of(inline.Y, oneHotAllowed: softmax));
     }
 }

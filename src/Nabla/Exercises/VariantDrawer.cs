@@ -63,27 +63,36 @@ public static class VariantDrawer
     /// <summary>The template with freshly drawn numbers: weights, biases, inputs and targets.</summary>
     public static ModelSpec DrawSpec(ExerciseTemplate template, SeededRandom random, int number, int steps)
     {
-        var spec = SpecTrainer.Copy(template.Spec);
-        spec.Name = $"{template.Spec.Name ?? template.Name}, variant {number}";
-        spec.File = $"{template.Name}-variant-{number}";
-        spec.Train.Epochs = steps;
+        var spec = template.Spec with
+        {
+            Name = $"{template.Spec.Name ?? template.Name}, variant {number}",
+            File = $"{template.Name}-variant-{number}",
+            Train = template.Spec.Train with { Epochs = steps },
+        };
         int inputs = spec.Inputs;
+        var layers = new List<LayerSpec>();
         foreach (var layer in spec.Layers)
         {
-            layer.Init = null;
-            layer.Weights = Matrix(inputs, layer.Units, () => Weight(random));
-            layer.Bias = layer.HasBias ? [.. Enumerable.Range(0, layer.Units).Select(_ => Weight(random))] : null;
+            layers.Add(layer with
+            {
+                Init = null,
+                Weights = Matrix(inputs, layer.Units, () => Weight(random)),
+                Bias = layer.HasBias ? [.. Enumerable.Range(0, layer.Units).Select(_ => Weight(random))] : null,
+            });
             inputs = layer.Units;
         }
 
-        spec.Data = new DataSpec
+        spec = spec with { Layers = layers };
+        return spec with
         {
-            X = template.Inputs == ValueKind.Binary && template.Spec.Data!.X!.Select(r => string.Join(",", r)).Distinct().Count() == template.Examples && template.Examples > 1
-                ? Shuffled(template.Spec.Data.X!, random) // a truth table stays one, in a drawn order
-                : Matrix(template.Examples, spec.Inputs, () => Value(template.Inputs, random)),
-            Y = Targets(template, spec.Layers[^1].Units, random),
+            Data = new DataSpec
+            {
+                X = template.Inputs == ValueKind.Binary && template.Spec.Data!.X!.Select(r => string.Join(",", r)).Distinct().Count() == template.Examples && template.Examples > 1
+                    ? Shuffled(template.Spec.Data.X!, random) // a truth table stays one, in a drawn order
+                    : Matrix(template.Examples, spec.Inputs, () => Value(template.Inputs, random)),
+                Y = Targets(template, spec.Layers[^1].Units, random),
+            },
         };
-        return spec;
     }
 
     private static FriendlinessRule? Judge(ModelSpec spec, IReadOnlyList<string> asked, ExerciseOptions options, out Explanation? explanation)

@@ -33,7 +33,7 @@ public static class Explainer
             throw new NablaException($"--steps must be between 1 and {MaxSteps} (got {steps}). Fix: a worked solution is for reading; use `nabla train` for longer runs.");
         }
 
-        spec = SpecTrainer.Copy(spec);
+        spec = ModelBuilder.FillMissingWeights(spec); // (the explanation shows the starting weights)
         return spec.Train.Precision == "float32" ? Run<float>(spec, steps) : Run<double>(spec, steps);
     }
 
@@ -72,16 +72,11 @@ public static class Explainer
     /// <summary>The gradient check at the weights the last step started from, on that step's batch.</summary>
     private static IReadOnlyList<GradientComparison> CheckLastStep(ModelSpec spec, StepTrace step)
     {
-        var copy = SpecTrainer.Copy(spec);
-        for (int l = 1; l <= copy.Layers.Count; l++)
+        var copy = spec.WithLayers((layer, i) => layer with
         {
-            copy.Layers[l - 1].Weights = step[$"W{l}"].ToRows();
-            if (step.TryGet($"b{l}", out var b))
-            {
-                copy.Layers[l - 1].Bias = b.ToArray();
-            }
-        }
-
+            Weights = step[$"W{i + 1}"].ToRows(),
+            Bias = step.TryGet($"b{i + 1}", out var b) ? b.ToArray() : layer.Bias,
+        });
         var network = ModelBuilder.BuildNetwork<double>(copy);
         return GradientCheck.Run(network, step["X"].Clone(), step["Y"].Clone());
     }

@@ -11,10 +11,10 @@ internal static class NetworkSpec
     public static ModelSpec Of<T>(Network<T> network, string? name)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var spec = new ModelSpec { Name = name, Inputs = network.Inputs };
+        var layers = new List<LayerSpec>();
         foreach (var layer in network.Layers)
         {
-            spec.Layers.Add(new LayerSpec
+            layers.Add(new LayerSpec
             {
                 Units = layer.Units,
                 Activation = layer.Activation.Name,
@@ -30,8 +30,13 @@ internal static class NetworkSpec
 
         var loss = network.Loss;
         var byName = Loss.FromName(loss.Name);
-        spec.Loss = new LossSpec(loss.Name, byName is not null && byName.Reduction == loss.Reduction ? null : loss.Reduction);
-        spec.Train.Precision = typeof(T) == typeof(float) ? "float32" : "float64";
-        return spec;
+        return new ModelSpec
+        {
+            Name = name,
+            Inputs = network.Inputs,
+            Layers = layers,
+            Loss = new LossSpec(loss.Name, byName is not null && byName.Reduction == loss.Reduction ? null : loss.Reduction),
+            Train = new TrainSpec { Precision = typeof(T) == typeof(float) ? "float32" : "float64" },
+        };
     }
 }

@@ -76,7 +76,7 @@ public static class OnnxExporter
         }
 
         int type = precision == "float32" ? FloatType : DoubleType;
-        var network = ModelBuilder.BuildNetwork<double>(SpecTrainer.Copy(model)); // (weights a spec leaves out: drawn as training would)
+        var network = ModelBuilder.BuildNetwork<double>(model); // (weights a spec leaves out: drawn as training would)
         var graph = new ProtoWriter().String(2, Name(model));
         string x = "x";
         if (StandardizationOf(model) is { } scale)

@@ -58,7 +58,8 @@ public static class OnnxImporter
     /// <summary>Follows the chain of nodes from the graph's input, building layers.</summary>
     private sealed class Walk(OnnxGraph graph, string file)
     {
-        private readonly ModelSpec spec = new() { File = file };
+        private readonly List<LayerSpec> layers = [];
+        private Standardization? standardization;
         private string current = graph.Inputs[0].Name;
         private LayerSpec? open;
         private double[]? mean;
@@ -73,7 +74,7 @@ public static class OnnxImporter
                 // After a layer (and its bias), a run of element-wise nodes is its activation, however it is spelt.
                 if (open is not null && !IsBias(nodes[i]) && ElementwiseActivation.Match(nodes, i, current, Scalar) is var (name, alpha, count))
                 {
-                    open.Alpha = alpha;
+                    open = open with { Alpha = alpha };
                     i += count - 1;
                     Close(name, nodes[i]);
                     continue;
@@ -83,20 +84,23 @@ public static class OnnxImporter
             }
 
             Close("identity");
-            if (spec.Layers.Count == 0 || current != graph.Outputs[0])
+            if (layers.Count == 0 || current != graph.Outputs[0])
             {
                 throw new NablaException($"{file}: the graph's output \"{graph.Outputs[0]}\" is not the end of a chain of layers from its input. Fix: export an nn.Sequential of Linear layers and activations.");
             }
 
-            spec.Name = Path.GetFileNameWithoutExtension(file);
-            spec.Inputs = inputs;
-            spec.Train.Precision = anyFloat ? "float32" : "float64";
-            string last = spec.Layers[^1].Activation;
-            spec.Loss = new LossSpec(last == "softmax" ? "cce" : last == "sigmoid" ? "bce" : "mse", null);
-            if (graph.Metadata.TryGetValue("classes", out string? classes))
+            string last = layers[^1].Activation;
+            var spec = new ModelSpec
             {
-                spec.Classes = System.Text.Json.JsonSerializer.Deserialize<List<string>>(classes);
-            }
+                File = file,
+                Name = Path.GetFileNameWithoutExtension(file),
+                Inputs = inputs,
+                Layers = layers,
+                Standardization = standardization,
+                Train = new TrainSpec { Precision = anyFloat ? "float32" : "float64" },
+                Loss = new LossSpec(last == "softmax" ? "cce" : last == "sigmoid" ? "bce" : "mse", null),
+                Classes = graph.Metadata.TryGetValue("classes", out string? classes) ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(classes) : null,
+            };
 
             return spec;
         }
@@ -129,12 +133,12 @@ public static class OnnxImporter
                 case "Identity":
                     current = node.Outputs[0];
                     return;
-                case "Sub" when spec.Layers.Count == 0 && open is null && mean is null && Vector(node.Inputs[1]) is { } m:
+                case "Sub" when layers.Count == 0 && open is null && mean is null && Vector(node.Inputs[1]) is { } m:
                     mean = m;
                     current = node.Outputs[0];
                     return;
-                case "Div" when mean is not null && spec.Standardization is null && Vector(node.Inputs[1]) is { } s && s.Length == mean.Length:
-                    spec.Standardization = new Standardization(mean, s);
+                case "Div" when mean is not null && standardization is null && Vector(node.Inputs[1]) is { } s && s.Length == mean.Length:
+                    standardization = new Standardization(mean, s);
                     current = node.Outputs[0];
                     return;
                 case "Gemm":
@@ -145,8 +149,7 @@ public static class OnnxImporter
                     current = node.Outputs[0];
                     return;
                 case "Add" when open is { Bias: null, Activation: "pending" } && node.Inputs.Count == 2 && Vector(node.Inputs[1]) is { } b && b.Length == open.Units:
-                    open.Bias = b;
-                    open.HasBias = true;
+                    open = open with { Bias = b, HasBias = true };
                     current = node.Outputs[0];
                     return;
                 default:
@@ -184,10 +187,10 @@ public static class OnnxImporter
                 inputs = w.Length;
             }
 
-            int below = spec.Layers.Count == 0 ? inputs : spec.Layers[^1].Units;
+            int below = layers.Count == 0 ? inputs : layers[^1].Units;
             if (w.Length != below)
             {
-                throw new NablaException($"{file}: layer {spec.Layers.Count + 1} takes {w.Length} inputs but {(spec.Layers.Count == 0 ? "the graph's input has" : "the layer below has")} {below}. Fix: export a network whose shapes chain.");
+                throw new NablaException($"{file}: layer {layers.Count + 1} takes {w.Length} inputs but {(layers.Count == 0 ? "the graph's input has" : "the layer below has")} {below}. Fix: export a network whose shapes chain.");
             }
 
             open = new LayerSpec { Units = w[0].Length, Activation = "pending", Weights = w, Bias = b, HasBias = b is not null };
@@ -200,8 +203,7 @@ public static class OnnxImporter
                 return;
             }
 
-            open.Activation = activation;
-            spec.Layers.Add(open);
+            layers.Add(open with { Activation = activation });
             open = null;
             if (node is not null)
             {

@@ -15,8 +15,7 @@ internal static class DataSpecReader
     {
         f.Object(e, P);
         f.CheckKeys(e, P, "x", "y", "dataset", "n", "noise", "classes", "seed", "csv", "label", "standardize", "test", "validation", "split_seed", "missing", "categorical");
-        var data = new DataSpec();
-        ReadPreparation(e, data, f);
+        var data = ReadPreparation(e, new DataSpec(), f);
         if (f.Optional(e, "categorical") is not null && f.Optional(e, "csv") is null)
         {
             throw f.Error($"{P}.categorical", "\"categorical\" names columns of a CSV file, and this data is not one", "remove \"categorical\", or give the data as \"csv\"");
@@ -24,7 +23,7 @@ internal static class DataSpecReader
 
         if (f.Optional(e, "dataset") is { } ds)
         {
-            data.Dataset = f.String(ds, $"{P}.dataset");
+            data = data with { Dataset = f.String(ds, $"{P}.dataset") };
             if (LogicGates.Find(data.Dataset) is { } gate)
             {
                 RejectToyKeys(e, $"the logic gate \"{data.Dataset}\" has its four fixed examples", f);
@@ -38,19 +37,21 @@ internal static class DataSpecReader
                     $"use one of {string.Join(", ", LogicGates.Names.Concat(ToyDatasets.Names))}, or give inline \"x\" and \"y\", or \"csv\"");
             }
 
-            ReadToy(e, data, spec, f);
-            return data;
+            return ReadToy(e, data, spec, f);
         }
 
         if (f.Optional(e, "csv") is { } csv)
         {
             RejectToyKeys(e, "a CSV file holds its own examples", f);
-            data.Csv = f.String(csv, $"{P}.csv");
-            data.Label = f.Optional(e, "label") is { } label ? f.String(label, $"{P}.label")
-                : throw f.Error(P, "a CSV data set needs \"label\"", "add \"label\": the name of the column to predict");
+            data = data with { Csv = f.String(csv, $"{P}.csv") };
+            data = data with
+            {
+                Label = f.Optional(e, "label") is { } label ? f.String(label, $"{P}.label")
+                : throw f.Error(P, "a CSV data set needs \"label\"", "add \"label\": the name of the column to predict")
+            };
             if (f.Optional(e, "missing") is { } missing)
             {
-                data.Missing = f.String(missing, $"{P}.missing");
+                data = data with { Missing = f.String(missing, $"{P}.missing") };
                 if (data.Missing != "mean")
                 {
                     throw f.Error($"{P}.missing", $"unknown way \"{data.Missing}\" to fill missing inputs", "use \"mean\" (the training part's column mean), or leave \"missing\" out to refuse empty cells");
@@ -59,7 +60,7 @@ internal static class DataSpecReader
 
             if (f.Optional(e, "categorical") is { } categorical)
             {
-                data.Categorical = Categorical(categorical, data.Label, f);
+                data = data with { Categorical = Categorical(categorical, data.Label, f) };
             }
 
             return data;
@@ -68,8 +69,8 @@ internal static class DataSpecReader
         RejectToyKeys(e, "inline data holds its own examples", f);
         var x = f.Optional(e, "x") ?? throw f.Error(P, "no data: \"x\" is missing", "give \"x\" and \"y\" rows, or \"dataset\": \"xor\"");
         var y = f.Optional(e, "y") ?? throw f.Error(P, "\"y\" (the labels) is missing", "give one label row per row of \"x\"");
-        data.X = f.Rows(x, $"{P}.x");
-        data.Y = f.Rows(y, $"{P}.y");
+        data = data with { X = f.Rows(x, $"{P}.x") };
+        data = data with { Y = f.Rows(y, $"{P}.y") };
         CheckAgainstNetwork(data.X, data.Y, spec, P, f);
         return data;
     }
@@ -105,16 +106,16 @@ internal static class DataSpecReader
         return names;
     }
 
-    private static void ReadPreparation(JsonElement e, DataSpec data, JsonFields f)
+    private static DataSpec ReadPreparation(JsonElement e, DataSpec data, JsonFields f)
     {
         if (f.Optional(e, "standardize") is { } standardize)
         {
-            data.Standardize = f.Boolean(standardize, $"{P}.standardize");
+            data = data with { Standardize = f.Boolean(standardize, $"{P}.standardize") };
         }
 
         if (f.Optional(e, "test") is { } test)
         {
-            data.Test = f.Number(test, $"{P}.test");
+            data = data with { Test = f.Number(test, $"{P}.test") };
             if (data.Test is < 0 or >= 1)
             {
                 throw f.Error($"{P}.test", $"the test fraction {data.Test} is outside [0, 1)",
@@ -127,7 +128,7 @@ internal static class DataSpecReader
             if (validation.ValueKind == System.Text.Json.JsonValueKind.Object)
             {
                 f.CheckKeys(validation, $"{P}.validation", "csv");
-                data.ValidationCsv = f.String(f.Required(validation, $"{P}.validation", "csv", "add \"csv\": the validation file, e.g. { \"csv\": \"data/validation.csv\" }"), $"{P}.validation.csv");
+                data = data with { ValidationCsv = f.String(f.Required(validation, $"{P}.validation", "csv", "add \"csv\": the validation file, e.g. { \"csv\": \"data/validation.csv\" }"), $"{P}.validation.csv") };
                 if (f.Optional(e, "csv") is null)
                 {
                     throw f.Error($"{P}.validation", "a validation file goes with training data from a CSV file (its columns are matched by name)",
@@ -136,7 +137,7 @@ internal static class DataSpecReader
             }
             else
             {
-                data.Validation = f.Number(validation, $"{P}.validation");
+                data = data with { Validation = f.Number(validation, $"{P}.validation") };
             }
 
             if (data.ValidationCsv is null)
@@ -147,13 +148,15 @@ internal static class DataSpecReader
 
         if (f.Optional(e, "split_seed") is { } splitSeed)
         {
-            data.SplitSeed = Seed(splitSeed, $"{P}.split_seed", f);
+            data = data with { SplitSeed = Seed(splitSeed, $"{P}.split_seed", f) };
             if (data.Test is null or 0 && data.Validation is null)
             {
                 throw f.Error($"{P}.split_seed", "\"split_seed\" has no effect without a test or validation part",
                     "add \"test\": the fraction to hold out, e.g. 0.2, or remove \"split_seed\"");
             }
         }
+
+        return data;
     }
 
     private static void ValidationFraction(DataSpec data, JsonFields f)
@@ -165,13 +168,13 @@ internal static class DataSpecReader
         }
     }
 
-    private static void ReadToy(JsonElement e, DataSpec data, ModelSpec spec, JsonFields f)
+    private static DataSpec ReadToy(JsonElement e, DataSpec data, ModelSpec spec, JsonFields f)
     {
         string name = data.Dataset!;
-        data.Count = f.Optional(e, "n") is { } n ? f.Integer(n, $"{P}.n", 1) : null;
-        data.Noise = f.Optional(e, "noise") is { } noise ? f.Number(noise, $"{P}.noise") : null;
-        data.Seed = f.Optional(e, "seed") is { } seed ? Seed(seed, $"{P}.seed", f) : null;
-        data.Classes = f.Optional(e, "classes") is { } classes ? f.Integer(classes, $"{P}.classes", 2) : null;
+        data = data with { Count = f.Optional(e, "n") is { } n ? f.Integer(n, $"{P}.n", 1) : null };
+        data = data with { Noise = f.Optional(e, "noise") is { } noise ? f.Number(noise, $"{P}.noise") : null };
+        data = data with { Seed = f.Optional(e, "seed") is { } seed ? Seed(seed, $"{P}.seed", f) : null };
+        data = data with { Classes = f.Optional(e, "classes") is { } classes ? f.Integer(classes, $"{P}.classes", 2) : null };
         if (data.Noise is < 0 or > ToyDatasets.MaxNoise)
         {
             throw f.Error($"{P}.noise", $"the noise {data.Noise} is {(data.Noise < 0 ? "negative" : $"more than {ToyDatasets.MaxNoise}")}",
@@ -214,6 +217,7 @@ internal static class DataSpecReader
         // One example of each class, encoded as the network will see them, checked against the loss.
         var sample = new LabelledData(name, new Matrix<double>(k, 2), Enumerable.Range(0, k).ToArray(), new string[k]).Encode(outputs);
         CheckLoss(sample.Y, spec, where, f);
+        return data;
     }
 
     private static void RejectToyKeys(JsonElement e, string reason, JsonFields f)

@@ -27,7 +27,11 @@ internal static class DataSpecWriter
             if (data.Categorical is { } categorical)
             {
                 w.WriteStartArray("categorical");
-                categorical.ForEach(w.WriteStringValue);
+                foreach (string name in categorical)
+                {
+                    w.WriteStringValue(name);
+                }
+
                 w.WriteEndArray();
             }
         }

@@ -8,21 +8,21 @@ internal static class ModelResultReader
 {
     private const string TestPrefix = "test_";
 
-    public static void Read(JsonElement root, ModelSpec spec, JsonFields f)
+    public static ModelSpec Read(JsonElement root, ModelSpec spec, JsonFields f)
     {
         if (f.Optional(root, "classes") is { } classes)
         {
-            spec.Classes = ReadClasses(classes, spec, f);
+            spec = spec with { Classes = ReadClasses(classes, spec, f) };
         }
 
         if (f.Optional(root, "input_names") is { } names)
         {
-            spec.InputNames = ReadInputNames(names, spec, f);
+            spec = spec with { InputNames = ReadInputNames(names, spec, f) };
         }
 
         if (f.Optional(root, "standardization") is { } standardization)
         {
-            spec.Standardization = ReadStandardization(standardization, spec, f);
+            spec = spec with { Standardization = ReadStandardization(standardization, spec, f) };
         }
 
         if (f.Optional(root, "imputation") is { } imputation)
@@ -31,26 +31,31 @@ internal static class ModelResultReader
             f.Object(imputation, p);
             f.CheckKeys(imputation, p, "mean");
             double[] mean = f.Vector(f.Required(imputation, p, "mean", $"add \"mean\": one value per input ({spec.Inputs})"), $"{p}.mean");
-            spec.Imputation = mean.Length == spec.Inputs ? new MeanImputation(mean)
-                : throw f.Error($"{p}.mean", $"{mean.Length} values for a network of \"inputs\": {spec.Inputs}", $"give one value per input ({spec.Inputs})");
+            spec = spec with
+            {
+                Imputation = mean.Length == spec.Inputs ? new MeanImputation(mean)
+                : throw f.Error($"{p}.mean", $"{mean.Length} values for a network of \"inputs\": {spec.Inputs}", $"give one value per input ({spec.Inputs})")
+            };
         }
 
         if (f.Optional(root, "categories") is { } categories)
         {
-            spec.Categories = ReadCategories(categories, spec, f);
+            spec = spec with { Categories = ReadCategories(categories, spec, f) };
         }
 
         if (f.Optional(root, "history") is { } history)
         {
             f.Object(history, "$.history");
             // (A key given twice was refused while the file was parsed.)
-            spec.History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Series(p.Value, $"$.history.{p.Name}"));
+            spec = spec with { History = history.EnumerateObject().ToDictionary(p => p.Name, p => f.Series(p.Value, $"$.history.{p.Name}")) };
         }
 
         if (f.Optional(root, "result") is { } result)
         {
-            spec.Result = ReadResult(result, f);
+            spec = spec with { Result = ReadResult(result, f) };
         }
+
+        return spec;
     }
 
     private static List<string> ReadClasses(JsonElement e, ModelSpec spec, JsonFields f)

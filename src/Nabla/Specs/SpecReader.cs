@@ -32,7 +32,7 @@ public static class SpecReader
         }
 
         var spec = Parse(bytes, path);
-        spec.File = path;
+        spec = spec with { File = path };
         return spec;
     }
 
@@ -72,10 +72,10 @@ public static class SpecReader
         var spec = new ModelSpec { File = f.File };
         if (f.Optional(root, "name") is { } name)
         {
-            spec.Name = f.String(name, "$.name");
+            spec = spec with { Name = f.String(name, "$.name") };
         }
 
-        spec.Inputs = f.Integer(f.Required(root, "$", "inputs", "add \"inputs\": the number of input features, e.g. \"inputs\": 2"), "$.inputs", 1);
+        spec = spec with { Inputs = f.Integer(f.Required(root, "$", "inputs", "add \"inputs\": the number of input features, e.g. \"inputs\": 2"), "$.inputs", 1) };
         var layers = f.Required(root, "$", "layers", "add \"layers\": [ { \"units\": 1, \"activation\": \"sigmoid\" } ]");
         if (layers.ValueKind != JsonValueKind.Array || layers.GetArrayLength() == 0)
         {
@@ -84,13 +84,16 @@ public static class SpecReader
 
         int width = spec.Inputs;
         int l = 0;
+        var read = new List<LayerSpec>();
         foreach (var layer in layers.EnumerateArray())
         {
             var ls = ReadLayer(layer, $"$.layers[{l}]", l + 1, width, f);
-            spec.Layers.Add(ls);
+            read.Add(ls);
             width = ls.Units;
             l++;
         }
+
+        spec = spec with { Layers = read };
 
         if (spec.Layers[^1].Dropout > 0)
         {
@@ -98,20 +101,20 @@ public static class SpecReader
                 "put \"dropout\" on a hidden layer, or remove it here");
         }
 
-        spec.Loss = ReadLoss(f.Optional(root, "loss"), f);
+        spec = spec with { Loss = ReadLoss(f.Optional(root, "loss"), f) };
         if (f.Optional(root, "metrics") is { } metrics)
         {
-            spec.Metrics = ReadMetrics(metrics, f);
+            spec = spec with { Metrics = ReadMetrics(metrics, f) };
         }
 
         if (f.Optional(root, "data") is { } data)
         {
-            spec.Data = DataSpecReader.Read(data, spec, f);
+            spec = spec with { Data = DataSpecReader.Read(data, spec, f) };
         }
 
         if (f.Optional(root, "train") is { } train)
         {
-            spec.Train = TrainSpecReader.Read(train, f);
+            spec = spec with { Train = TrainSpecReader.Read(train, f) };
         }
 
         if (spec.Train.EarlyStopping is { } stopping)
@@ -119,7 +122,7 @@ public static class SpecReader
             CheckMonitor(stopping.Monitor, spec, f);
         }
 
-        ModelResultReader.Read(root, spec, f);
+        spec = ModelResultReader.Read(root, spec, f);
         if (MemoryEstimate.Check(spec, KnownExamples(spec.Data), MemoryEstimate.Budget) is var (path, problem, fix))
         {
             throw f.Error(path, problem, fix);
@@ -147,7 +150,7 @@ public static class SpecReader
         };
         if (f.Optional(e, "activation") is { } act)
         {
-            layer.Activation = f.String(act, $"{path}.activation");
+            layer = layer with { Activation = f.String(act, $"{path}.activation") };
             if (Activation.FromName(layer.Activation) is null)
             {
                 throw f.Error($"{path}.activation", $"unknown activation \"{layer.Activation}\"",
@@ -157,7 +160,7 @@ public static class SpecReader
 
         if (f.Optional(e, "alpha") is { } alpha)
         {
-            layer.Alpha = f.Number(alpha, $"{path}.alpha");
+            layer = layer with { Alpha = f.Number(alpha, $"{path}.alpha") };
         }
 
         bool byRows = f.Optional(e, "weights") is not null;
@@ -171,7 +174,7 @@ public static class SpecReader
         {
             // n_in × n_out: row i holds the weights leaving input i.
             string wp = $"{path}.weights";
-            layer.Weights = f.Rows(f.Optional(e, "weights")!.Value, wp);
+            layer = layer with { Weights = f.Rows(f.Optional(e, "weights")!.Value, wp) };
             CheckShape(layer.Weights, inputs, layer.Units, wp, number, "n_in × n_out: one row per input, one column per unit", f);
         }
         else if (byUnit)
@@ -180,19 +183,19 @@ public static class SpecReader
             string wp = $"{path}.weights_by_unit";
             var byUnitRows = f.Rows(f.Optional(e, "weights_by_unit")!.Value, wp);
             CheckShape(byUnitRows, layer.Units, inputs, wp, number, "n_out × n_in: one row per unit, holding its incoming weights", f);
-            layer.Weights = Transpose(byUnitRows, inputs, layer.Units);
+            layer = layer with { Weights = Transpose(byUnitRows, inputs, layer.Units) };
         }
 
         if (f.Optional(e, "bias") is { } bias)
         {
             if (bias.ValueKind == JsonValueKind.False)
             {
-                layer.HasBias = false;
+                layer = layer with { HasBias = false };
             }
             else if (bias.ValueKind != JsonValueKind.True)
             {
                 // A bare number is a one-unit bias: "bias": 0.5.
-                layer.Bias = bias.ValueKind == JsonValueKind.Number ? [f.Number(bias, $"{path}.bias")] : f.Vector(bias, $"{path}.bias");
+                layer = layer with { Bias = bias.ValueKind == JsonValueKind.Number ? [f.Number(bias, $"{path}.bias")] : f.Vector(bias, $"{path}.bias") };
                 if (layer.Bias.Length != layer.Units)
                 {
                     throw f.Error($"{path}.bias", $"layer {number} has {layer.Units} units but {layer.Bias.Length} bias values",
@@ -203,18 +206,18 @@ public static class SpecReader
 
         if (f.Optional(e, "trainable") is { } trainable)
         {
-            layer.Trainable = f.Boolean(trainable, $"{path}.trainable");
+            layer = layer with { Trainable = f.Boolean(trainable, $"{path}.trainable") };
         }
 
-        layer.TrainBias = layer.Trainable;
+        layer = layer with { TrainBias = layer.Trainable };
         if (f.Optional(e, "train_bias") is { } trainBias)
         {
-            layer.TrainBias = f.Boolean(trainBias, $"{path}.train_bias");
+            layer = layer with { TrainBias = f.Boolean(trainBias, $"{path}.train_bias") };
         }
 
         if (f.Optional(e, "dropout") is { } dropout)
         {
-            layer.Dropout = f.Number(dropout, $"{path}.dropout");
+            layer = layer with { Dropout = f.Number(dropout, $"{path}.dropout") };
             if (layer.Dropout is not (>= 0 and < 1))
             {
                 throw f.Error($"{path}.dropout", $"dropout {layer.Dropout} is outside [0, 1)",
@@ -224,7 +227,7 @@ public static class SpecReader
 
         if (f.Optional(e, "init") is { } init)
         {
-            layer.Init = f.String(init, $"{path}.init");
+            layer = layer with { Init = f.String(init, $"{path}.init") };
             var initializer = Initializer.Parse(layer.Init)
                 ?? throw f.Error($"{path}.init", $"unknown initialiser \"{layer.Init}\"", $"use one of {string.Join(", ", Initializer.Kinds)}");
             if (!initializer.InRange)

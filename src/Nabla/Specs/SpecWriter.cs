@@ -24,15 +24,8 @@ public static partial class SpecWriter
     /// <summary>The spec as the JSON text a spec or model file holds (numbers round-trip exactly).</summary>
     public static string ToJson(ModelSpec spec) => ToJson(spec, null);
 
-    /// <summary>
-    /// The JSON of everything but the long arrays (the layers' weights and biases, the history):
-    /// what a copy of the spec takes through JSON before it copies those arrays as they are.
-    /// </summary>
-    internal static string ToJsonWithoutArrays(ModelSpec spec) => ToJson(spec, null, arrays: false);
-
     /// <param name="rebase">How a relative CSV path is written (from the new file's folder), or null to write it as read.</param>
-    /// <param name="arrays">False to leave out the weights, biases and history.</param>
-    private static string ToJson(ModelSpec spec, Func<string, string>? rebase, bool arrays = true)
+    private static string ToJson(ModelSpec spec, Func<string, string>? rebase)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -47,7 +40,7 @@ public static partial class SpecWriter
             w.WriteStartArray("layers");
             foreach (var layer in spec.Layers)
             {
-                WriteLayer(w, layer, arrays);
+                WriteLayer(w, layer);
             }
 
             w.WriteEndArray();
@@ -75,21 +68,33 @@ public static partial class SpecWriter
             if (spec.Metrics.Count > 0)
             {
                 w.WriteStartArray("metrics");
-                spec.Metrics.ForEach(w.WriteStringValue);
+                foreach (string name in spec.Metrics)
+                {
+                    w.WriteStringValue(name);
+                }
+
                 w.WriteEndArray();
             }
 
             if (spec.Classes is { } classes)
             {
                 w.WriteStartArray("classes");
-                classes.ForEach(w.WriteStringValue);
+                foreach (string name in classes)
+                {
+                    w.WriteStringValue(name);
+                }
+
                 w.WriteEndArray();
             }
 
             if (spec.InputNames is { } inputNames)
             {
                 w.WriteStartArray("input_names");
-                inputNames.ForEach(w.WriteStringValue);
+                foreach (string name in inputNames)
+                {
+                    w.WriteStringValue(name);
+                }
+
                 w.WriteEndArray();
             }
 
@@ -163,7 +168,7 @@ public static partial class SpecWriter
                 w.WriteEndObject();
             }
 
-            if (arrays && spec.History is { } history)
+            if (spec.History is { } history)
             {
                 w.WriteStartObject("history");
                 foreach (var (name, values) in history)
@@ -182,7 +187,7 @@ public static partial class SpecWriter
         return NumberArray().Replace(json, m => Regex.Replace(m.Value, @"\s+", " ").Replace("[ ", "[").Replace(" ]", "]")) + "\n";
     }
 
-    private static void WriteLayer(Utf8JsonWriter w, LayerSpec layer, bool arrays)
+    private static void WriteLayer(Utf8JsonWriter w, LayerSpec layer)
     {
         w.WriteStartObject();
         w.WriteNumber("units", layer.Units);
@@ -197,7 +202,7 @@ public static partial class SpecWriter
             w.WriteNumber("dropout", layer.Dropout);
         }
 
-        if (arrays && layer.Weights is { } weights)
+        if (layer.Weights is { } weights)
         {
             w.WriteStartArray("weights");
             foreach (var row in weights)
@@ -212,7 +217,7 @@ public static partial class SpecWriter
         {
             w.WriteBoolean("bias", false);
         }
-        else if (arrays && layer.Bias is { } bias)
+        else if (layer.Bias is { } bias)
         {
             WriteNumbers(w, "bias", bias);
         }

@@ -15,7 +15,7 @@ internal static class TrainSpecReader
         var t = new TrainSpec();
         if (f.Optional(e, "optimizer") is { } opt)
         {
-            t.Optimizer = f.String(opt, $"{p}.optimizer");
+            t = t with { Optimizer = f.String(opt, $"{p}.optimizer") };
             if (!TrainSpec.Optimizers.Contains(t.Optimizer))
             {
                 throw f.Error($"{p}.optimizer", $"unknown optimizer \"{t.Optimizer}\"", $"use one of {string.Join(", ", TrainSpec.Optimizers)}");
@@ -24,7 +24,7 @@ internal static class TrainSpecReader
 
         if (f.Optional(e, "learning_rate") is { } lr)
         {
-            t.LearningRate = f.Number(lr, $"{p}.learning_rate");
+            t = t with { LearningRate = f.Number(lr, $"{p}.learning_rate") };
             if (t.LearningRate <= 0)
             {
                 throw f.Error($"{p}.learning_rate", $"the learning rate {t.LearningRate} is not positive", "use a positive number such as 0.1");
@@ -33,32 +33,38 @@ internal static class TrainSpecReader
 
         if (f.Optional(e, "epochs") is { } epochs)
         {
-            t.Epochs = f.Integer(epochs, $"{p}.epochs", 0);
+            t = t with { Epochs = f.Integer(epochs, $"{p}.epochs", 0) };
         }
 
         if (f.Optional(e, "batch") is { } batch)
         {
-            t.Batch = batch.ValueKind == JsonValueKind.String && batch.GetString() == "full" ? 0
+            t = t with
+            {
+                Batch = batch.ValueKind == JsonValueKind.String && batch.GetString() == "full" ? 0
                 : batch.ValueKind == JsonValueKind.Number ? f.Integer(batch, $"{p}.batch", 1)
                 : throw f.Error($"{p}.batch", $"expected \"full\" or a number of examples, found {JsonFields.Describe(batch)}",
-                    "write \"full\" for the whole data set per step, or a number such as 1 or 32");
+                    "write \"full\" for the whole data set per step, or a number such as 1 or 32")
+            };
         }
 
         if (f.Optional(e, "shuffle") is { } shuffle)
         {
-            t.Shuffle = f.Boolean(shuffle, $"{p}.shuffle");
+            t = t with { Shuffle = f.Boolean(shuffle, $"{p}.shuffle") };
         }
 
         if (f.Optional(e, "seed") is { } seed)
         {
-            t.Seed = seed.ValueKind == JsonValueKind.Number && seed.TryGetUInt64(out ulong s)
+            t = t with
+            {
+                Seed = seed.ValueKind == JsonValueKind.Number && seed.TryGetUInt64(out ulong s)
                 ? s
-                : throw f.Error($"{p}.seed", $"expected a whole number ≥ 0, found {JsonFields.Describe(seed)}", "write e.g. \"seed\": 1");
+                : throw f.Error($"{p}.seed", $"expected a whole number ≥ 0, found {JsonFields.Describe(seed)}", "write e.g. \"seed\": 1")
+            };
         }
 
         if (f.Optional(e, "precision") is { } precision)
         {
-            t.Precision = f.String(precision, $"{p}.precision");
+            t = t with { Precision = f.String(precision, $"{p}.precision") };
             if (t.Precision is not ("float64" or "float32"))
             {
                 throw f.Error($"{p}.precision", $"unknown precision \"{t.Precision}\"", "use \"float64\" (exact worked examples) or \"float32\" (speed)");
@@ -67,15 +73,15 @@ internal static class TrainSpecReader
 
         if (t.Optimizer == "rmsprop")
         {
-            t.Momentum = 0; // (RMSprop's momentum is off unless given, as in PyTorch)
+            t = t with { Momentum = 0 }; // (RMSprop's momentum is off unless given, as in PyTorch)
         }
 
-        t.Momentum = Fraction(e, "momentum", t.Momentum, "0.9", f);
-        t.Beta1 = Fraction(e, "beta1", t.Beta1, "0.9", f);
-        t.Beta2 = Fraction(e, "beta2", t.Beta2, "0.999", f);
+        t = t with { Momentum = Fraction(e, "momentum", t.Momentum, "0.9", f) };
+        t = t with { Beta1 = Fraction(e, "beta1", t.Beta1, "0.9", f) };
+        t = t with { Beta2 = Fraction(e, "beta2", t.Beta2, "0.999", f) };
         if (f.Optional(e, "epsilon") is { } eps)
         {
-            t.Epsilon = f.Number(eps, $"{p}.epsilon");
+            t = t with { Epsilon = f.Number(eps, $"{p}.epsilon") };
             if (t.Epsilon <= 0)
             {
                 throw f.Error($"{p}.epsilon", $"epsilon {t.Epsilon} is not positive (it keeps the optimizer's division away from 0)", "use a small positive number such as 1e-8");
@@ -83,14 +89,14 @@ internal static class TrainSpecReader
         }
         else
         {
-            t.Epsilon = TrainSpec.DefaultEpsilon(t.Optimizer); // (PyTorch's defaults)
+            t = t with { Epsilon = TrainSpec.DefaultEpsilon(t.Optimizer) }; // (PyTorch's defaults)
         }
 
-        t.Alpha = Fraction(e, "alpha", t.Alpha, "0.99", f);
-        t.WeightDecay = TrainSpec.DefaultWeightDecay(t.Optimizer); // (PyTorch's defaults)
+        t = t with { Alpha = Fraction(e, "alpha", t.Alpha, "0.99", f) };
+        t = t with { WeightDecay = TrainSpec.DefaultWeightDecay(t.Optimizer) }; // (PyTorch's defaults)
         if (f.Optional(e, "weight_decay") is { } decay)
         {
-            t.WeightDecay = f.Number(decay, $"{p}.weight_decay");
+            t = t with { WeightDecay = f.Number(decay, $"{p}.weight_decay") };
             if (t.WeightDecay < 0)
             {
                 throw f.Error($"{p}.weight_decay", $"weight_decay {t.WeightDecay} is negative (it would push the weights away from 0)", "use 0 for none, or a small λ such as 1e-4");
@@ -99,12 +105,12 @@ internal static class TrainSpecReader
 
         if (f.Optional(e, "decay_bias") is { } decayBias)
         {
-            t.DecayBias = f.Boolean(decayBias, $"{p}.decay_bias");
+            t = t with { DecayBias = f.Boolean(decayBias, $"{p}.decay_bias") };
         }
 
         if (f.Optional(e, "clip_norm") is { } clip)
         {
-            t.ClipNorm = f.Number(clip, $"{p}.clip_norm");
+            t = t with { ClipNorm = f.Number(clip, $"{p}.clip_norm") };
             if (t.ClipNorm <= 0)
             {
                 throw f.Error($"{p}.clip_norm", $"clip_norm {t.ClipNorm} is not positive", "use the largest gradient norm to allow, such as 1.0, or leave clip_norm out");
@@ -113,12 +119,12 @@ internal static class TrainSpecReader
 
         if (f.Optional(e, "lr_schedule") is { } schedule)
         {
-            t.Schedule = ScheduleReader.Read(schedule, $"{p}.lr_schedule", f);
+            t = t with { Schedule = ScheduleReader.Read(schedule, $"{p}.lr_schedule", f) };
         }
 
         if (f.Optional(e, "early_stopping") is { } stopping)
         {
-            t.EarlyStopping = ReadEarlyStopping(stopping, $"{p}.early_stopping", f);
+            t = t with { EarlyStopping = ReadEarlyStopping(stopping, $"{p}.early_stopping", f) };
         }
 
         return t;

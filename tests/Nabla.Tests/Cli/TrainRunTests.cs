@@ -31,7 +31,7 @@ public class TrainRunTests
 
             // The same spec trained in-process at this rate gives the same weights, bit for bit.
             var again = SpecReader.ReadFile(Examples.Path("seed-000-report-lr0.5.json"));
-            again.Train.LearningRate = model.Train.LearningRate;
+            again = again with { Train = again.Train with { LearningRate = model.Train.LearningRate } };
             Assert.Equal(SpecTrainer.Train(again).Model.Layers[1].Weights!, model.Layers[1].Weights!);
 
             // history.csv: a header and one row per epoch; final-weights/ equal the model's.
@@ -84,7 +84,7 @@ public class TrainRunTests
             Assert.Equal(batch, model.Train.Batch);
             Assert.Equal(steps, model.Result!.Steps);
             var again = SpecReader.ReadFile(spec);
-            (again.Train.Batch, again.Train.Epochs) = (batch, 5);
+            again = again with { Train = again.Train with { Batch = batch, Epochs = 5 } };
             Assert.Equal(SpecTrainer.Train(again).Model.Layers[0].Weights!, model.Layers[0].Weights!); // the same weights in-process, bit for bit
         }
 

@@ -56,7 +56,7 @@ public sealed class ColumnNameTests : IDisposable
     public void A_model_without_names_still_reads_columns_by_position()
     {
         var model = SpecReader.Parse(SpecWriter.ToJson(Iris.Value));
-        model.InputNames = null;
+        model = model with { InputNames = null };
         string path = Write("d.csv", "a,b,c,d\n5.1,3.5,1.4,0.2\n");
 
         Assert.Equal([5.1, 3.5, 1.4, 0.2], ModelCsv.Read(model, path, null, labelRequired: false).X[0]);

@@ -29,7 +29,7 @@ public class NetworkShapeTests
         var shape = NetworkShape.FromSpec(spec);
 
         var expected = SpecReader.Parse(NoWeights);
-        ModelBuilder.FillMissingWeights(expected);
+        expected = ModelBuilder.FillMissingWeights(expected);
         Assert.Equal(expected.Layers[0].Weights, shape.Layers[0].Weights);
         Assert.Equal([0.0, 0.0, 0.0], shape.Layers[0].Bias!);
         Assert.Equal([0.5], shape.Layers[1].Bias!);

@@ -52,7 +52,7 @@ public class DropoutExplainTests
     {
         var s = FirstStep();
         var spec = SpecReader.Parse(Spec);
-        spec.Train.Epochs = 1;
+        spec = spec with { Train = spec.Train with { Epochs = 1 } };
         var trained = SpecTrainer.Train(spec);
         Assert.Equal(s["W1_next"].ToRows(), trained.Model.Layers[0].Weights!);
         Assert.Equal(s["W2_next"].ToRows(), trained.Model.Layers[1].Weights!);

@@ -87,9 +87,7 @@ public class ExplanationJsonTests
 
     private static ModelSpec WithEpochs(ModelSpec spec, int epochs)
     {
-        var copy = SpecTrainer.Copy(spec);
-        copy.Train.Epochs = epochs;
-        return copy;
+        return spec with { Train = spec.Train with { Epochs = epochs } };
     }
 
     private static void Same(Matrix<double> expected, JsonElement q, string name) =>

@@ -31,7 +31,7 @@ public class OnnxExportTests
     public void Every_example_runs_in_onnx_runtime_as_in_nabla(string example, string precision)
     {
         var model = Examples.Load(example);
-        model.Train.Precision = precision;
+        model = model with { Train = model.Train with { Precision = precision } };
         double[][] x = RandomInputs(model, 17, seed: 5);
 
         AssertSame(model, x, precision);
@@ -48,11 +48,12 @@ public class OnnxExportTests
     {
         var random = new SeededRandom((ulong)seed);
         string[] activations = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "softplus", "silu", "softmax"];
-        var model = new ModelSpec { Name = $"random {seed}", Inputs = 1 + (int)(random.NextDouble() * 9) };
-        int layers = 1 + (int)(random.NextDouble() * 4);
-        for (int l = 0; l < layers; l++)
+        int inputs = 1 + (int)(random.NextDouble() * 9);
+        int count = 1 + (int)(random.NextDouble() * 4);
+        var layers = new List<LayerSpec>();
+        for (int l = 0; l < count; l++)
         {
-            model.Layers.Add(new LayerSpec
+            layers.Add(new LayerSpec
             {
                 Units = 1 + (int)(random.NextDouble() * 12),
                 Activation = activations[(int)(random.NextDouble() * activations.Length)],
@@ -62,7 +63,7 @@ public class OnnxExportTests
             });
         }
 
-        model.Train.Seed = (ulong)seed;
+        var model = new ModelSpec { Name = $"random {seed}", Inputs = inputs, Layers = layers, Train = new TrainSpec { Seed = (ulong)seed } };
         double[][] x = RandomInputs(model, 9, (ulong)seed);
         AssertSame(model, x, "float32");
         if (model.Layers.All(l => l.Activation != "gelu")) // (ONNX Runtime's Erf is float32 only: a float64 gelu is refused, below)
@@ -74,9 +75,7 @@ public class OnnxExportTests
     [Fact]
     public void A_float64_gelu_is_refused_with_the_fix()
     {
-        var model = new ModelSpec { Inputs = 2 };
-        model.Layers.Add(new LayerSpec { Units = 3, Activation = "gelu", Init = "normal(1)" });
-        Nabla.App.ModelBuilder.FillMissingWeights(model);
+        var model = Nabla.App.ModelBuilder.FillMissingWeights(new ModelSpec { Inputs = 2, Layers = [new LayerSpec { Units = 3, Activation = "gelu", Init = "normal(1)" }] });
 
         var e = Assert.Throws<NablaException>(() => OnnxExporter.ToBytes(model, "float64"));
         Assert.Contains("--precision float32", e.Message);
@@ -157,8 +156,7 @@ public class OnnxExportTests
 
     private static void AssertSame(ModelSpec model, double[][] x, string precision)
     {
-        var copy = SpecTrainer.Copy(model);
-        copy.Train.Precision = precision;
+        var copy = model with { Train = model.Train with { Precision = precision } };
         double[][] expected = SpecPredictor.Predict(copy, x);
         double[][] actual = Run(OnnxExporter.ToBytes(model, precision), x, precision, expected[0].Length);
         double tolerance = precision == "float32" ? 1e-6 : 1e-12;

@@ -20,7 +20,7 @@ public class OnnxImportTests
     public void An_exported_model_imports_with_the_same_outputs(string example, string precision)
     {
         var model = Examples.Load(example);
-        model.Train.Precision = precision;
+        model = model with { Train = model.Train with { Precision = precision } };
         var imported = OnnxImporter.Read(OnnxExporter.ToBytes(model), example + ".onnx");
         double[][] x = [.. Enumerable.Range(0, 5).Select(i => Enumerable.Range(0, model.Inputs).Select(j => Math.Sin((3 * i) + j) * 2).ToArray())];
 
@@ -50,9 +50,8 @@ public class OnnxImportTests
     public void An_exported_newer_activation_imports_as_itself(string activation, string precision)
     {
         var model = Examples.Load("iris.json");
-        model.Layers[0].Activation = activation;
-        model.Layers[0].Alpha = activation is "elu" or "leaky_relu" ? 0.3 : null;
-        model.Train.Precision = precision;
+        model = model.WithLayers((layer, l) => l == 0 ? layer with { Activation = activation, Alpha = activation is "elu" or "leaky_relu" ? 0.3 : null } : layer);
+        model = model with { Train = model.Train with { Precision = precision } };
         var imported = OnnxImporter.Read(OnnxExporter.ToBytes(model), "newer.onnx");
         double[][] x = [.. Enumerable.Range(0, 5).Select(i => Enumerable.Range(0, model.Inputs).Select(j => Math.Sin((3 * i) + j) * 2).ToArray())];
 

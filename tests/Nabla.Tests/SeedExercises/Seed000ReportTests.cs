@@ -64,7 +64,7 @@ public class Seed000ReportTests
     public void ReportProcedure_ReproducesPrintedPredictions(string example, double[] predicted)
     {
         var spec = Examples.Load(example);
-        spec.Train.Epochs = 2999; // the report's last forward pass runs at the start of epoch 3000
+        spec = spec with { Train = spec.Train with { Epochs = 2999 } }; // the report's last forward pass runs at the start of epoch 3000
         var trained = SpecTrainer.Train(spec);
         Close.Equal(predicted, trained.Predictions.Select(r => r[0]).ToArray(), 1e-9, "ŷ");
     }

@@ -40,9 +40,9 @@ public class MemoryEstimateTests
 
         // Adam keeps two values per parameter, float32 halves each: the estimate follows both.
         double adam = MemoryEstimate.Bytes(spec, 100);
-        spec.Train.Optimizer = "sgd";
+        spec = spec with { Train = spec.Train with { Optimizer = "sgd" } };
         Assert.True(MemoryEstimate.Bytes(spec, 100) < adam);
-        spec.Train.Precision = "float32";
+        spec = spec with { Train = spec.Train with { Precision = "float32" } };
         Assert.True(MemoryEstimate.Bytes(spec, 100) < MemoryEstimate.Bytes(SpecReader.Parse("""{ "inputs": 1000, "layers": [ { "units": 1000 } ], "loss": "mse" }"""), 100));
     }
 

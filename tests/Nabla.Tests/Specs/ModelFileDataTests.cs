@@ -65,8 +65,7 @@ public class ModelFileDataTests
 
         // Without the statistics the same weights give other outputs: they were applied.
         var unscaled = SpecReader.Parse(SpecWriter.ToJson(trained.Model));
-        unscaled.Standardization = null;
-        unscaled.Data = null;
+        unscaled = unscaled with { Standardization = null, Data = null };
         Assert.NotEqual(trained.Predictions[0], SpecPredictor.Predict(unscaled, [trained.Data.X.Row(0).ToArray()])[0]);
 
         // A raw point near blob 1's centre (cos 120°, sin 120°) is named by the class list.
@@ -79,7 +78,7 @@ public class ModelFileDataTests
         var spec = SpecReader.Parse(BlobsSpec);
         var split = ModelBuilder.LoadSplit(spec);
         var scaled = SpecReader.Parse(BlobsSpec);
-        scaled.Standardization = split.Standardization;
+        scaled = scaled with { Standardization = split.Standardization };
         double[][] x = [[0.1, 0.2], [-1, 0.5]];
         Assert.Equal(SpecPredictor.Predict(scaled, x), SpecPredictor.Predict(spec, x));
     }
@@ -138,7 +137,7 @@ public class ModelFileDataTests
         // Written beside the spec, the path stays as it was; an absolute path is kept.
         SpecWriter.WriteFile(spec, Path.Combine(dir, "specs", "copy.json"));
         Assert.Equal("../data/t.csv", SpecReader.ReadFile(Path.Combine(dir, "specs", "copy.json")).Data!.Csv);
-        spec.Data.Csv = Path.Combine(dir, "data", "t.csv");
+        spec = spec with { Data = spec.Data with { Csv = Path.Combine(dir, "data", "t.csv") } };
         SpecWriter.WriteFile(spec, modelPath);
         Assert.Equal(Path.Combine(dir, "data", "t.csv"), SpecReader.ReadFile(modelPath).Data!.Csv);
     }

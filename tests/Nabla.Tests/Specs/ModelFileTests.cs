@@ -35,13 +35,13 @@ public class ModelFileTests
     public void NonFiniteHistoryValues_AreWrittenAsStrings_AndReadBack()
     {
         var spec = SpecReader.Parse($"{{ {Net} }}");
-        spec.History = new() { ["loss"] = [1.5, double.PositiveInfinity, double.NaN, double.NegativeInfinity] };
+        spec = spec with { History = new Dictionary<string, double[]> { ["loss"] = [1.5, double.PositiveInfinity, double.NaN, double.NegativeInfinity] } };
         string json = SpecWriter.ToJson(spec);
         Assert.Contains("\"Infinity\"", json);
         Assert.Contains("\"NaN\"", json);
         Assert.Contains("\"-Infinity\"", json);
         var back = SpecReader.Parse(json);
-        Assert.Equal(spec.History["loss"], back.History!["loss"]);
+        Assert.Equal(spec.History!["loss"], back.History!["loss"]);
         Assert.Equal(json, SpecWriter.ToJson(back));
     }
 

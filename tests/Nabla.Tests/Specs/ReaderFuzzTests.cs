@@ -24,7 +24,7 @@ public class ReaderFuzzTests
     private static readonly Lazy<byte[]> Model = new(() =>
     {
         var spec = Examples.Load("iris.json");
-        spec.Train.Epochs = 2;
+        spec = spec with { Train = spec.Train with { Epochs = 2 } };
         var model = SpecTrainer.Train(spec).Model;
         model.History!["loss"][0] = double.PositiveInfinity; // as a diverging run may write
         return Encoding.UTF8.GetBytes(SpecWriter.ToJson(model));

@@ -61,13 +61,13 @@ public class SpecReaderTests
             """;
         var a = SpecReader.Parse(json);
         var b = SpecReader.Parse(json);
-        ModelBuilder.FillMissingWeights(a);
-        ModelBuilder.FillMissingWeights(b);
+        a = ModelBuilder.FillMissingWeights(a);
+        b = ModelBuilder.FillMissingWeights(b);
         Assert.Equal(a.Layers[1].Weights!, b.Layers[1].Weights!);
         Assert.Equal(3, a.Layers[0].Weights!.Length);
         Assert.All(a.Layers[0].Weights!.SelectMany(r => r), w => Assert.InRange(w, -Math.Sqrt(6.0 / 7), Math.Sqrt(6.0 / 7)));
         var c = SpecReader.Parse(json.Replace("42", "43"));
-        ModelBuilder.FillMissingWeights(c);
+        c = ModelBuilder.FillMissingWeights(c);
         Assert.NotEqual(a.Layers[0].Weights![0][0], c.Layers[0].Weights![0][0]);
     }
 

@@ -10,10 +10,9 @@ public class SpecTrainerTests
     public void Float32AndFloat64_AgreeToFloatPrecision()
     {
         var spec64 = Examples.Load("seed-003-xor-sigmoid.json");
-        spec64.Train.Epochs = 200;
+        spec64 = spec64 with { Train = spec64.Train with { Epochs = 200 } };
         var spec32 = Examples.Load("seed-003-xor-sigmoid.json");
-        spec32.Train.Epochs = 200;
-        spec32.Train.Precision = "float32";
+        spec32 = spec32 with { Train = spec32.Train with { Epochs = 200, Precision = "float32" } };
 
         var a = SpecTrainer.Train(spec64);
         var b = SpecTrainer.Train(spec32);

@@ -60,7 +60,7 @@ public class TextbookTests
         foreach (string name in new[] { "momentum", "adam" })
         {
             var spec = SpecReader.ReadFile(Examples.Path("seed-002-leaky-relu-softmax.json"));
-            spec.Train.Optimizer = name;
+            spec = spec with { Train = spec.Train with { Optimizer = name } };
             var net = ModelBuilder.BuildNetwork<double>(spec);
             var (x, y) = ModelBuilder.LoadData(spec).As<double>();
             AssertSame(net, x, y, () => ModelBuilder.BuildOptimizer<double>(spec.Train), 1e-12, name);

@@ -27,8 +27,7 @@ public class ValidationTests
 
         // Every example lands in some part (and the sizes add up to the whole, so none lands in two).
         var whole = Examples.Load("digits-early-stopping.json");
-        whole.Data!.Test = null;
-        whole.Data.Validation = null;
+        whole = whole with { Data = whole.Data! with { Test = null, Validation = null } };
         var all = ModelBuilder.LoadSplit(whole).Train.X.ToRows().Select(r => string.Join(",", r)).ToHashSet();
         Assert.Equal(all, rows);
 
@@ -55,8 +54,8 @@ public class ValidationTests
 
         // The same spec run for exactly `kept` epochs, without early stopping, ends with the same weights, bit for bit.
         var plain = Examples.Load("digits-early-stopping.json");
-        plain.Train.EarlyStopping = null;
-        plain.Train.Epochs = kept;
+        plain = plain with { Train = plain.Train with { EarlyStopping = null } };
+        plain = plain with { Train = plain.Train with { Epochs = kept } };
         var reference = SpecTrainer.Train(plain);
         for (int l = 0; l < 2; l++)
         {
