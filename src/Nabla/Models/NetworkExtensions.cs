@@ -25,17 +25,24 @@ public static class NetworkExtensions
         /// <summary>
         /// Trains the network on inputs <paramref name="x"/> (one row per example) and targets
         /// <paramref name="y"/> for <paramref name="epochs"/> passes over the data with
-        /// <paramref name="optimizer"/>: the full batch at each step when <paramref name="batchSize"/> is 0,
-        /// otherwise that many examples at a time, in a new order every epoch when <paramref name="shuffle"/>.
-        /// <paramref name="progress"/> is called after each epoch with its number (from 1) and loss;
-        /// <paramref name="cancel"/> stops training after the current epoch. Training stops early,
-        /// keeping the last good weights, when the loss turns NaN or ∞ (see <see cref="TrainResult.Diverged"/>).
+        /// <paramref name="optimizer"/>, the full batch at each step. Training stops early, keeping the
+        /// last good weights, when the loss turns NaN or ∞ (see <see cref="TrainResult.Diverged"/>).
         /// </summary>
-        public TrainResult Fit(double[][] x, double[][] y, Optimizer<T> optimizer, int epochs, int batchSize = 0, bool shuffle = false,
-            ulong seed = 1, Action<int, double>? progress = null, CancellationToken cancel = default)
+        public TrainResult Fit(double[][] x, double[][] y, Optimizer<T> optimizer, int epochs) =>
+            network.Fit(x, y, optimizer, new TrainOptions { Epochs = epochs });
+
+        /// <summary>
+        /// Trains the network on inputs <paramref name="x"/> (one row per example) and targets
+        /// <paramref name="y"/> with <paramref name="optimizer"/> as <paramref name="options"/> say: the number
+        /// of epochs, the batch size (0: the full batch at each step), shuffling, the seed, a learning-rate
+        /// schedule, clipping and early stopping. <paramref name="progress"/> is called after each epoch with
+        /// its number (from 1) and loss; <paramref name="cancel"/> stops training after the current epoch.
+        /// Training stops early, keeping the last good weights, when the loss turns NaN or ∞ (see <see cref="TrainResult.Diverged"/>).
+        /// </summary>
+        public TrainResult Fit(double[][] x, double[][] y, Optimizer<T> optimizer, TrainOptions options, Action<int, double>? progress = null, CancellationToken cancel = default)
         {
             var (xm, ym) = Batch(network, x, y);
-            var trainer = new Trainer<T>(network, optimizer, new TrainOptions { Epochs = epochs, BatchSize = batchSize, Shuffle = shuffle, Seed = seed });
+            var trainer = new Trainer<T>(network, optimizer, options);
             if (progress is not null)
             {
                 trainer.EpochEnded = (epoch, row) => progress(epoch, row[0]);

@@ -37,14 +37,11 @@ internal sealed class StepPlan<T>
     private readonly int gradientsAt;
     private readonly int flatCount;
 
-    /// <summary>Plans the steps for batches shown through <paramref name="xb"/> of up to <paramref name="batch"/> examples.</summary>
-    /// <param name="flat">All parameters as one vector and their gradients (see Network.FlatParameters), or null.</param>
-    /// <param name="clipNorm">c of gradient clipping, 0 for none.</param>
-    /// <param name="dropout">Where the dropout masks are drawn from, for a network with dropout layers; else null.</param>
-    public StepPlan(Network<T> network, Optimizer<T> optimizer, Parameter<T>[] parameters, (ArraySegment<T> Values, ArraySegment<T> Gradients)? flat, Matrix<T> xb, int batch, IStepObserver<T>? observer, double clipNorm, SeededRandom? dropout)
+    /// <summary>Plans the steps of <paramref name="setup"/> for batches shown through <paramref name="xb"/> of up to <paramref name="batch"/> examples.</summary>
+    public StepPlan(StepSetup<T> setup, Matrix<T> xb, int batch)
     {
-        this.dropout = dropout;
-        (this.network, this.optimizer, this.parameters, this.observer, this.clipNorm) = (network, optimizer, parameters, observer, clipNorm);
+        (network, optimizer, parameters, observer, clipNorm, dropout) = (setup.Network, setup.Optimizer, setup.Parameters, setup.Observer, setup.ClipNorm, setup.Dropout);
+        var flat = setup.Flat;
         if (flat is var (values, gradients))
         {
             (flatValues, flatGradients, valuesAt, gradientsAt, flatCount) = (values.Array, gradients.Array, values.Offset, gradients.Offset, values.Count);

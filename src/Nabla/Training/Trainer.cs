@@ -85,8 +85,8 @@ public sealed class Trainer<T>
 
         var guard = snapshots;
         guard.SaveLastGood();
-        var dropout = DropoutMasks(network, options);
-        var step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);
+        var setup = new StepSetup<T>(network, optimizer, parameters, flat, Observer, options.ClipNorm, DropoutMasks(network, options));
+        var step = plan = new StepPlan<T>(setup, batches.Xb, batch);
         var schedule = options.Schedule;
         var totals = new EpochTotals(network.Loss, monitors, withValidation: validation is not null, withRate: schedule is not null, withTest: test is not null);
         var history = new History(totals.Columns);
@@ -162,7 +162,7 @@ public sealed class Trainer<T>
             {
                 if (step.OneByOne)
                 {
-                    step = plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, Observer, options.ClipNorm, dropout);
+                    step = plan = new StepPlan<T>(setup, batches.Xb, batch);
                 }
             }
 

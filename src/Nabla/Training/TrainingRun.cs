@@ -52,7 +52,7 @@ public sealed class TrainingRun<T>
         var flat = optimizer.UpdatesAsOneVector ? network.FlatParameters() : null;
         guard = new WeightSnapshots<T>(parameters, flat?.Values ?? default);
         guard.SaveLastGood();
-        plan = new StepPlan<T>(network, optimizer, parameters, flat, batches.Xb, batch, null, options.ClipNorm, Trainer<T>.DropoutMasks(network, options)); // (Fit's masks)
+        plan = new StepPlan<T>(new StepSetup<T>(network, optimizer, parameters, flat, null, options.ClipNorm, Trainer<T>.DropoutMasks(network, options)), batches.Xb, batch); // (Fit's masks)
         totals = new EpochTotals(network.Loss, [], withValidation: false, withRate: false);
         StartEpoch();
     }

@@ -3,6 +3,7 @@ using Nabla.Layers;
 using Nabla.Losses;
 using Nabla.Models;
 using Nabla.Optimizers;
+using Nabla.Training;
 
 namespace Nabla.Tests.Models;
 
@@ -49,7 +50,7 @@ public class NetworkExtensionsTests
         var net = Xor();
         var losses = new List<(int Epoch, double Loss)>();
         using var cancel = new CancellationTokenSource();
-        var result = net.Fit(X, Y, new Sgd<double>(0.5), epochs: 100, progress: (e, l) =>
+        var result = net.Fit(X, Y, new Sgd<double>(0.5), new TrainOptions { Epochs = 100 }, progress: (e, l) =>
         {
             losses.Add((e, l));
             if (e == 10)
