@@ -37,6 +37,7 @@ public partial class Home
     private string? csvName;
     private string csvLabel = "label";
     private string? csvError;
+    private string? specError;
     private string diagram = "";
     private string runSpec = "";
     private bool running;
@@ -98,12 +99,58 @@ public partial class Home
         }
     }
 
-    private void ApplyPreset(Func<Settings> make)
+    private void ApplyPreset(Func<Settings> make) => Take(make());
+
+    /// <summary>Starts the run <paramref name="next"/> sets (the uploaded CSV file stays on offer).</summary>
+    private void Take(Settings next)
     {
-        var (csv, name) = (settings.Csv, settings.CsvName);
-        settings = make();
-        (settings.Csv, settings.CsvName) = (csv, name); // (the uploaded file stays on offer)
+        (next.Csv, next.CsvName) = (settings.Csv, settings.CsvName);
+        settings = next;
         Rebuild();
+    }
+
+    /// <summary>Takes the run from the chosen seed exercise, as the repository's examples hold it.</summary>
+    private void ChooseExercise(ChangeEventArgs e)
+    {
+        specError = null;
+        if (e.Value is string key && SpecFiles.Exercises.FirstOrDefault(x => x.Key == key) is { Label: { } label })
+        {
+            Take(Settings.FromSpec(SpecFiles.Exercise(key)!, label, key));
+        }
+    }
+
+    /// <summary>Takes the run from a spec or model file the user chose (what <c>nabla train</c> reads and writes); its problem is shown and nothing else changes.</summary>
+    private async Task LoadSpecFileAsync(InputFileChangeEventArgs e)
+    {
+        specError = null;
+        string json;
+        try
+        {
+            await using var stream = e.File.OpenReadStream(SpecFiles.MaxBytes);
+            using var reader = new StreamReader(stream);
+            json = await reader.ReadToEndAsync();
+        }
+        catch (IOException)
+        {
+            specError = $"{e.File.Name} is {e.File.Size:N0} bytes; the playground reads spec and model files of up to {SpecFiles.MaxBytes:N0} bytes.";
+            return;
+        }
+
+        try
+        {
+            Take(Settings.FromSpec(json, e.File.Name, exercise: null));
+        }
+        catch (NablaException problem)
+        {
+            specError = problem.Message;
+        }
+    }
+
+    /// <summary>Leaves a loaded spec: the controls set the run again (from the XOR preset).</summary>
+    private void UseControls()
+    {
+        specError = null;
+        ApplyPreset(Settings.Presets[0].Make);
     }
 
     /// <summary>Reads the chosen CSV file's text (up to <see cref="MaxCsvBytes"/>), then its table.</summary>
@@ -197,7 +244,7 @@ public partial class Home
         try
         {
             runSpec = settings.ToSpec();
-            session = Session.Start(runSpec);
+            session = Session.Start(runSpec, settings.LoadedName ?? "the playground's spec");
             regions = session.X.Cols == 2 ? new Regions(session.X) : null;
             UpdatePictures(session);
         }

@@ -95,10 +95,10 @@ public sealed class Session
     /// <summary>The batch size a step takes (the whole set when the spec says "full").</summary>
     public int BatchSize => run.BatchSize;
 
-    /// <summary>Reads and checks <paramref name="json"/> (a spec), then builds its network, optimizer and data. Throws <see cref="NablaException"/> with a message fit to show.</summary>
-    public static Session Start(string json)
+    /// <summary>Reads and checks <paramref name="json"/> (a spec, from <paramref name="file"/>), then builds its network, optimizer and data. Throws <see cref="NablaException"/> with a message fit to show.</summary>
+    public static Session Start(string json, string file = "the playground's spec")
     {
-        var spec = SpecReader.Parse(json, "the playground's spec");
+        var spec = SpecReader.Parse(json, file);
         var split = ModelBuilder.LoadSplit(spec);
         var network = ModelBuilder.BuildNetwork<double>(spec);
         var optimizer = ModelBuilder.BuildOptimizer<double>(spec.Train);

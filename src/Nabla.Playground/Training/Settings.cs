@@ -86,6 +86,22 @@ public sealed class Settings
     /// <summary>Train this many epochs and stop; 0 trains until paused.</summary>
     public int Epochs { get; set; }
 
+    /// <summary>A spec the run is taken from instead of the controls (a seed exercise or a loaded file), checked by <see cref="SpecFiles.Check"/>; null when the controls set the run.</summary>
+    public string? Loaded { get; set; }
+
+    /// <summary>Where <see cref="Loaded"/> came from: the file's name or the exercise's label.</summary>
+    public string? LoadedName { get; set; }
+
+    /// <summary>The seed exercise's key when <see cref="Loaded"/> is one (a link can name it); null for a file.</summary>
+    public string? LoadedExercise { get; set; }
+
+    /// <summary>The settings of a run taken from <paramref name="json"/> (checked first; throws <see cref="NablaException"/> with a message fit to show).</summary>
+    public static Settings FromSpec(string json, string name, string? exercise)
+    {
+        var spec = SpecFiles.Check(json, name);
+        return new Settings { Loaded = json, LoadedName = name, LoadedExercise = exercise, Epochs = spec.Train.Epochs, Seed = spec.Train.Seed };
+    }
+
     /// <summary>True for the logic gates (four points, one 0/1 target).</summary>
     public bool IsGate => LogicGates.Names.Contains(Dataset);
 
@@ -125,6 +141,11 @@ public sealed class Settings
     /// <summary>Null when the sizes are within the page's limits, else the message naming the limit.</summary>
     public string? CheckLimits()
     {
+        if (Loaded is not null)
+        {
+            return null; // (checked when it was loaded)
+        }
+
         if (!double.IsFinite(LearningRate) || LearningRate <= 0)
         {
             return $"The learning rate must be a positive number; it is {LearningRate}.";
@@ -179,6 +200,11 @@ public sealed class Settings
     /// <summary>The settings as a spec file's JSON.</summary>
     public string ToSpec()
     {
+        if (Loaded is not null)
+        {
+            return Loaded;
+        }
+
         var layers = new JsonArray();
         foreach (var hidden in Hidden)
         {

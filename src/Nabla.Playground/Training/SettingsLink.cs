@@ -20,6 +20,13 @@ public static class SettingsLink
     /// <summary>The settings and the steps taken as a query, starting with '?'.</summary>
     public static string Write(Settings s, long steps)
     {
+        if (s.Loaded is not null)
+        {
+            // A seed exercise is named; a loaded file cannot travel in a link, and its name says so when the link is opened.
+            var from = s.LoadedExercise is { } key ? new StringBuilder("?exercise=").Append(key) : new StringBuilder("?file=").Append(Uri.EscapeDataString(s.LoadedName ?? ""));
+            return (steps > 0 ? from.Append("&steps=").Append(Num(steps)) : from).ToString();
+        }
+
         var q = new StringBuilder("?data=").Append(s.Dataset);
         if (!s.IsGate)
         {
@@ -52,6 +59,7 @@ public static class SettingsLink
         }
 
         var s = Settings.Presets[0].Make();
+        Settings? exercise = null;
         long steps = 0;
         foreach (string pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -60,6 +68,8 @@ public static class SettingsLink
             string value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
             string? problem = key switch
             {
+                "exercise" => Exercise(value, out exercise),
+                "file" => $"it was a run of the file {value}, which a link cannot hold (load the file again).",
                 "data" when value == Settings.CsvDataset => "an uploaded CSV file is not part of a link (upload it again, then set the network).",
                 "data" => Name(value, Settings.Datasets, "data set", v => s.Dataset = v),
                 "n" => Int(value, key, v => s.Count = v),
@@ -78,12 +88,17 @@ public static class SettingsLink
                 "steps" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out steps) && steps <= MaxSteps
                     ? null
                     : $"steps \"{value}\" is not a number of steps from 0 to {MaxSteps:N0} (the most a link restores).",
-                _ => $"\"{key}\" is not a setting the playground knows (it knows data, n, noise, classes, test, layers, out, loss, opt, lr, batch, epochs, seed, shuffle and steps).",
+                _ => $"\"{key}\" is not a setting the playground knows (it knows exercise, data, n, noise, classes, test, layers, out, loss, opt, lr, batch, epochs, seed, shuffle and steps).",
             };
             if (problem is not null)
             {
                 return Fail(problem);
             }
+        }
+
+        if (exercise is not null)
+        {
+            return (exercise, steps, null);
         }
 
         if (s.Batch < 0 || s.Epochs < 0)
@@ -95,6 +110,12 @@ public static class SettingsLink
     }
 
     private static (Settings?, long, string?) Fail(string problem) => (null, 0, "This link's settings could not be used: " + problem + " The page starts from the XOR preset instead.");
+
+    private static string? Exercise(string key, out Settings? exercise)
+    {
+        exercise = SpecFiles.Exercise(key) is { } json ? Settings.FromSpec(json, SpecFiles.Exercises.First(e => e.Key == key).Label, key) : null;
+        return exercise is null ? $"\"{key}\" is not a seed exercise of the playground (it has {string.Join(", ", SpecFiles.Exercises.Select(e => e.Key))})." : null;
+    }
 
     private static string? Set(Action set)
     {
