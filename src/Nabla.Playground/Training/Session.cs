@@ -30,15 +30,19 @@ public sealed class Session
         Network = network;
         Optimizer = optimizer;
         Classes = split.Classes;
-        (x, y) = split.Train.As<double>();
+        Standardization = split.Standardization;
+        (x, y) = (Standardization?.Apply(split.Train) ?? split.Train).As<double>(); // (standardised as nabla train does, when the spec asks)
         if (split.Test is { } test)
         {
-            (testX, testY) = test.As<double>();
+            (testX, testY) = (Standardization?.Apply(test) ?? test).As<double>();
         }
 
         run = new TrainingRun<double>(network, optimizer, ModelBuilder.BuildOptions(spec.Train), x, y);
         Refresh();
     }
+
+    /// <summary>Each input's mean and standard deviation over the training part, when the spec standardises the inputs: <see cref="X"/> is standardised with them.</summary>
+    public Data.Standardization? Standardization { get; }
 
     /// <summary>The spec the run was built from (its weights are the initial ones).</summary>
     public ModelSpec Spec { get; }
@@ -165,10 +169,10 @@ public sealed class Session
     /// <summary>The trained model as <c>nabla train</c> writes its model.json: the spec with the current weights and the loss history (<c>nabla predict</c>, <c>evaluate</c> and <c>explain</c> read it).</summary>
     public string ModelJson()
     {
-        var model = ModelBuilder.WithWeights(Spec, Network) with { History = new Dictionary<string, double[]> { ["loss"] = [.. Losses] } };
+        var model = ModelBuilder.WithWeights(Spec, Network) with { History = new Dictionary<string, double[]> { ["loss"] = [.. Losses] }, Standardization = Standardization };
         return SpecWriter.ToJson(model);
     }
 
-    /// <summary>The network's outputs for each row of <paramref name="inputs"/> (a fresh matrix).</summary>
+    /// <summary>The network's outputs for each row of <paramref name="inputs"/>, given as <see cref="X"/> is (standardised when the spec asks): a fresh matrix.</summary>
     public Matrix<double> Predict(Matrix<double> inputs) => Network.Predict(inputs);
 }

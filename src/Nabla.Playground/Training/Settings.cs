@@ -66,6 +66,9 @@ public sealed class Settings
 
     public double TestFraction { get; set; }
 
+    /// <summary>Standardise each input to mean 0 and standard deviation 1 over the training part, as <c>"standardize": true</c> does.</summary>
+    public bool Standardize { get; set; }
+
     public List<LayerSetting> Hidden { get; set; } = [new() { Units = 4, Activation = "tanh" }];
 
     public string OutputActivation { get; set; } = "sigmoid";
@@ -234,6 +237,11 @@ public sealed class Settings
         if (TestFraction > 0)
         {
             data["test"] = TestFraction;
+        }
+
+        if (Standardize)
+        {
+            data["standardize"] = true;
         }
 
         var spec = new JsonObject

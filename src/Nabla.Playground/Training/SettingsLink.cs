@@ -33,7 +33,7 @@ public static class SettingsLink
             q.Append("&n=").Append(Num(s.Count)).Append("&noise=").Append(Num(s.Noise)).Append("&classes=").Append(Num(s.Classes));
         }
 
-        q.Append("&test=").Append(Num(s.TestFraction))
+        q.Append("&test=").Append(Num(s.TestFraction)).Append(s.Standardize ? "&std=1" : "")
             .Append("&layers=").Append(string.Join(",", s.Hidden.Select(h => $"{Num(h.Units)}-{h.Activation}")))
             .Append("&out=").Append(s.OutputActivation).Append("&loss=").Append(s.Loss).Append("&opt=").Append(s.Optimizer)
             .Append("&lr=").Append(Num(s.LearningRate)).Append("&batch=").Append(Num(s.Batch)).Append("&epochs=").Append(Num(s.Epochs))
@@ -76,6 +76,7 @@ public static class SettingsLink
                 "noise" => Double(value, key, v => s.Noise = v),
                 "classes" => Int(value, key, v => s.Classes = v),
                 "test" => Double(value, key, v => s.TestFraction = v),
+                "std" => value is "0" or "1" ? Set(() => s.Standardize = value == "1") : $"std is 0 or 1, not \"{value}\".",
                 "layers" => Layers(value, s),
                 "out" => Name(value, Settings.OutputActivations, "output activation", v => s.OutputActivation = v),
                 "loss" => Name(value, Settings.LossNames, "loss", v => s.Loss = v),
@@ -88,7 +89,7 @@ public static class SettingsLink
                 "steps" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out steps) && steps <= MaxSteps
                     ? null
                     : $"steps \"{value}\" is not a number of steps from 0 to {MaxSteps:N0} (the most a link restores).",
-                _ => $"\"{key}\" is not a setting the playground knows (it knows exercise, data, n, noise, classes, test, layers, out, loss, opt, lr, batch, epochs, seed, shuffle and steps).",
+                _ => $"\"{key}\" is not a setting the playground knows (it knows exercise, data, n, noise, classes, test, std, layers, out, loss, opt, lr, batch, epochs, seed, shuffle and steps).",
             };
             if (problem is not null)
             {

@@ -66,4 +66,21 @@ public partial class PlaygroundTests
         await page.Locator("#data-panel").ScreenshotAsync(new() { Path = Path.Combine(PlaygroundServer.Artifacts, "spec-bad.png") });
         await AssertNoErrorBar(page, errors);
     }
+
+    [Fact]
+    public async Task StandardisedInputs_TrainAsTheLibraryDoes_AndTheLinkKeepsThem()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.ClickAsync("button.preset:text-is('Circles')");
+        await page.CheckAsync("#standardize");
+        await page.WaitForFunctionAsync("() => location.search.includes('std=1')", null, new() { Timeout = Patience });
+        await page.ClickAsync("#step");
+        await WaitForText(page, "#epoch", "1");
+        double pageLoss = double.Parse(await page.Locator("#loss-value").GetAttributeAsync("data-exact") ?? "", CultureInfo.InvariantCulture);
+        var spec = SpecReader.Parse(await page.Locator("#run-spec").InputValueAsync(), "run");
+        Assert.True(spec.Data!.Standardize);
+        var trained = SpecTrainer.Train(spec with { Train = spec.Train with { Epochs = 1 } });
+        Assert.Equal(trained.Result.History.Series("loss")[0], pageLoss, 1e-12); // (circles are drawn with sin and cos: see the moons test)
+        await AssertNoErrorBar(page, errors);
+    }
 }
