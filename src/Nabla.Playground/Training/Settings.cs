@@ -41,6 +41,9 @@ public sealed class Settings
     /// <summary>The data set's name when the data is an uploaded CSV file.</summary>
     public const string CsvDataset = "csv";
 
+    /// <summary>At most this many classes in an uploaded CSV file of more than two features (two features: one colour each, <see cref="Regions.ClassColors"/>).</summary>
+    public const int MaxClasses = 20;
+
     /// <summary>At most this many feature columns in an uploaded CSV file (the network's inputs).</summary>
     public const int MaxInputs = 64;
 
@@ -177,8 +180,11 @@ public sealed class Settings
                 return $"A CSV file takes 2 to {MaxExamples} examples and at most {MaxInputs} feature columns in the playground; {CsvName} has {csv.X.Rows} examples and {csv.X.Cols} feature columns.";
             }
 
-            return csv.Classes.Count < 2 || csv.Classes.Count > Regions.ClassColors.Length
-                ? $"The playground learns 2 to {Regions.ClassColors.Length} classes; the label column of {CsvName} holds {csv.Classes.Count}."
+            bool drawn = csv.X.Cols == 2; // (the regions give each class a colour of its own)
+            int most = drawn ? Regions.ClassColors.Length : MaxClasses;
+            string from = drawn ? " from two features (one colour each in the regions)" : "";
+            return csv.Classes.Count < 2 || csv.Classes.Count > most
+                ? $"The playground learns 2 to {most} classes{from}; the label column of {CsvName} holds {csv.Classes.Count}."
                 : null;
         }
 
