@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Nabla.Tensors;
 
 namespace Nabla.Playground.Training;
@@ -27,9 +28,16 @@ public sealed class UnitMaps
     /// <summary>The colour of a value that is not a number (training diverged).</summary>
     public const string NotANumberColor = "#999999";
 
-    private static readonly (int R, int G, int B) Negative = Rgb(NegativeColor);
-    private static readonly (int R, int G, int B) Positive = Rgb(PositiveColor);
-    private static readonly (int R, int G, int B) NotANumber = Rgb(NotANumberColor);
+    /// <summary>Colour steps from white to either full colour.</summary>
+    private const int Steps = 255;
+
+    /// <summary>
+    /// RGBA pixels (as they lie in memory) of the scale from −1 (index 0) through 0 (<see cref="Steps"/>) to +1:
+    /// a frame looks each value up instead of mixing colours (the interpreter pays for every call).
+    /// </summary>
+    private static readonly uint[] Palette = MakePalette();
+
+    private static readonly uint NotANumberPixel = Pack(Rgb(NotANumberColor));
 
     private readonly Matrix<double> grid = new(Cells, 2);
     private readonly double[][] maps;   // hidden layer l: unit j's map at [j · Cells + cell]
@@ -148,14 +156,11 @@ public sealed class UnitMaps
             }
 
             scales[l] = scale;
-            int at = firstMap[l] * Cells * 4;
-            for (int i = 0; i < map.Length; i++, at += 4)
+            double inverse = Inverse(scale);
+            var layerPixels = MemoryMarshal.Cast<byte, uint>(pixels.AsSpan(firstMap[l] * Cells * 4, map.Length * 4));
+            for (int i = 0; i < map.Length; i++)
             {
-                var (r, g, b) = Color(map[i], scale);
-                pixels[at] = r;
-                pixels[at + 1] = g;
-                pixels[at + 2] = b;
-                pixels[at + 3] = 255;
+                layerPixels[i] = Pixel(map[i], inverse);
             }
         }
     }
@@ -165,17 +170,51 @@ public sealed class UnitMaps
     /// <paramref name="scale"/>: white at 0, <see cref="PositiveColor"/> at +scale, <see cref="NegativeColor"/>
     /// at −scale, mixed linearly between (and clamped beyond); grey for a value that is not finite.
     /// </summary>
+    /// <remarks>The mix is rounded to one of <see cref="Steps"/> steps each side of white.</remarks>
     public static (byte R, byte G, byte B) Color(double value, double scale)
+    {
+        Span<byte> rgba = stackalloc byte[4];
+        MemoryMarshal.Write(rgba, Pixel(value, Inverse(scale)));
+        return (rgba[0], rgba[1], rgba[2]);
+    }
+
+    /// <summary>1 / scale, or 0 (all white) for a scale that is 0 or not finite.</summary>
+    private static double Inverse(double scale) => scale > 0 && double.IsFinite(scale) ? 1 / scale : 0;
+
+    /// <summary>The RGBA pixel of <paramref name="value"/> on the scale whose full colour is at 1 / <paramref name="inverse"/>.</summary>
+    private static uint Pixel(double value, double inverse)
     {
         if (!double.IsFinite(value))
         {
-            return ((byte)NotANumber.R, (byte)NotANumber.G, (byte)NotANumber.B);
+            return NotANumberPixel;
         }
 
-        double t = scale > 0 && double.IsFinite(scale) ? Math.Clamp(value / scale, -1, 1) : 0;
-        var (r, g, b) = t >= 0 ? Positive : Negative;
-        double mix = Math.Abs(t);
-        return (Mix(r, mix), Mix(g, mix), Mix(b, mix));
+        double t = value * inverse;
+        int index = t >= 1 ? 2 * Steps : t <= -1 ? 0 : (int)((t * Steps) + Steps + 0.5); // (positive: the cast rounds half up)
+        return Palette[index];
+    }
+
+    private static uint[] MakePalette()
+    {
+        var negative = Rgb(NegativeColor);
+        var positive = Rgb(PositiveColor);
+        var palette = new uint[(2 * Steps) + 1];
+        for (int i = 0; i < palette.Length; i++)
+        {
+            double t = (i - Steps) / (double)Steps;
+            var (r, g, b) = t >= 0 ? positive : negative;
+            double mix = Math.Abs(t);
+            palette[i] = Pack((Mix(r, mix), Mix(g, mix), Mix(b, mix)));
+        }
+
+        return palette;
+    }
+
+    /// <summary>An opaque RGBA pixel as it lies in memory (R first).</summary>
+    private static uint Pack((int R, int G, int B) color)
+    {
+        Span<byte> rgba = [(byte)color.R, (byte)color.G, (byte)color.B, 255];
+        return MemoryMarshal.Read<uint>(rgba);
     }
 
     /// <summary>"#rrggbb" as three bytes.</summary>
