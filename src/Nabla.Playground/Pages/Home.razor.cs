@@ -277,7 +277,15 @@ public partial class Home
         UpdateLink();
     }
 
-    private void Pause() => running = false;
+    /// <summary>Stops Play; the pictures are redrawn for the weights it stopped at (Play redraws only a few times a second).</summary>
+    private void Pause()
+    {
+        running = false;
+        if (session is { } s)
+        {
+            UpdatePictures(s);
+        }
+    }
 
     private async Task PlayAsync()
     {

@@ -36,7 +36,12 @@ public partial class PlaygroundTests
         Assert.Equal("layer 2, unit 3", (await page.Locator("#unit-maps-panel figcaption >> nth=10").TextContentAsync())?.Trim());
         Assert.Equal("Activation of layer 2, unit 3 over the input plane", await page.Locator("#unit-map-2-3").GetAttributeAsync("aria-label"));
 
-        // The page's weights (model.json) through the library here, on the regions' plane: the same colours.
+        // Played on, then paused: the maps follow the weights. The page's weights (model.json) through the
+        // library here, on the regions' plane, give the same colours.
+        await page.ClickAsync("#play");
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('#epoch')?.textContent) >= 3", null, new() { Timeout = Patience });
+        await page.ClickAsync("#pause");
+        await page.WaitForSelectorAsync("#play");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-model"));
         string path = Path.Combine(PlaygroundServer.Artifacts, "moons-model.json");
         await download.SaveAsAsync(path);
