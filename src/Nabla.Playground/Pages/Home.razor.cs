@@ -31,6 +31,7 @@ public partial class Home
     private Settings settings = Settings.Presets[0].Make();
     private Session? session;
     private Regions? regions;
+    private UnitMaps? unitMaps;
     private string? error;
     private string? linkProblem;
     private string? csvText;
@@ -46,6 +47,7 @@ public partial class Home
     private double? trainingStepsPerSecond;
     private double redrawMilliseconds;
     private ElementReference canvas;
+    private ElementReference unitMapsElement;
     private Session? pointsSentFor;
 
     public void Dispose() => running = false;
@@ -96,6 +98,10 @@ public partial class Home
         {
             dirty = false;
             await DrawRegionsAsync(session, regions);
+            if (unitMaps is { Layers: > 0 } maps)
+            {
+                await JS.InvokeVoidAsync("nablaPlayground.drawUnitMaps", unitMapsElement, maps.Pixels, UnitMaps.Side);
+            }
         }
     }
 
@@ -212,6 +218,35 @@ public partial class Home
     private async Task DownloadSpecAsync() =>
         await JS.InvokeVoidAsync("nablaPlayground.download", "spec.json", runSpec, "application/json");
 
+    private Task SaveLossSvgAsync() => SaveAsync("saveSvg", "#loss-curve svg", "loss.svg", $"Loss per epoch, log scale ({RunTitle()})");
+
+    private Task SaveLossPngAsync() => SaveAsync("savePng", "#loss-curve svg", "loss.png", $"Loss per epoch, log scale ({RunTitle()})");
+
+    private Task SaveRegionsPngAsync() => SaveAsync("saveCanvas", "#regions", "regions.png", $"Decision regions ({RunTitle()})");
+
+    private Task SaveDiagramSvgAsync() => SaveAsync("saveSvg", "#diagram svg", "network.svg", $"The network ({RunTitle()})");
+
+    /// <summary>Saves the picture at <paramref name="selector"/> as a file through the page's script; a failure is shown in the page.</summary>
+    private async Task SaveAsync(string function, string selector, string name, string title)
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("nablaPlayground." + function, selector, name, title);
+        }
+        catch (JSException e)
+        {
+            error = $"Could not save {name}: {e.Message}";
+        }
+    }
+
+    /// <summary>The data set, the layer sizes and the epoch, for a saved picture's title.</summary>
+    private string RunTitle()
+    {
+        string data = settings.IsCsv ? settings.CsvName ?? Settings.CsvDataset : settings.Dataset;
+        string layers = session is { } s ? string.Join('-', s.Network.Layers.Select(l => l.Units).Prepend(s.Network.Inputs)) : "";
+        return $"Nabla Playground, {data}, {layers} network, epoch {session?.Epoch ?? 0}";
+    }
+
     private void AddLayer()
     {
         settings.Hidden.Add(new LayerSetting { Units = 4, Activation = settings.Hidden.LastOrDefault()?.Activation ?? "tanh" });
@@ -234,6 +269,7 @@ public partial class Home
         trainingStepsPerSecond = null;
         session = null;
         regions = null;
+        unitMaps = null;
         diagram = "";
         error = settings.CheckLimits();
         if (error is not null)
@@ -246,6 +282,7 @@ public partial class Home
             runSpec = settings.ToSpec();
             session = Session.Start(runSpec, settings.LoadedName ?? "the playground's spec");
             regions = session.X.Cols == 2 ? new Regions(session.X) : null;
+            unitMaps = regions is null ? null : new UnitMaps(session.Network, regions.MinX, regions.MaxX, regions.MinY, regions.MaxY);
             UpdatePictures(session);
         }
         catch (Exception e) when (e is NablaException or ArgumentException or FormatException)
@@ -287,7 +324,15 @@ public partial class Home
         UpdateLink();
     }
 
-    private void Pause() => running = false;
+    /// <summary>Stops Play; the pictures are redrawn for the weights it stopped at (Play redraws only a few times a second).</summary>
+    private void Pause()
+    {
+        running = false;
+        if (session is { } s)
+        {
+            UpdatePictures(s);
+        }
+    }
 
     private async Task PlayAsync()
     {
@@ -360,10 +405,11 @@ public partial class Home
         }
     }
 
-    /// <summary>Measures the accuracies and redraws the diagram; the regions are drawn after the next render.</summary>
+    /// <summary>Measures the accuracies, the hidden units' maps and redraws the diagram; the regions and the maps are drawn after the next render.</summary>
     private void UpdatePictures(Session s)
     {
         s.Refresh();
+        unitMaps?.Compute(s.Network);
         var graph = DiagramGraph.Build(s.Shape());
         diagram = SvgDiagram.Write(graph, weightColors: true);
         dirty = true;

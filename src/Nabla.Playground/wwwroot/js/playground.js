@@ -1,9 +1,14 @@
-// Drawing for the Nabla Playground: the decision regions and the data points on a canvas.
+// Drawing for the Nabla Playground: the decision regions and the data points on a canvas, the hidden units' maps,
+// and saving the pictures as files.
 // Everything else on the page is rendered by Blazor; this file makes no requests.
 window.nablaPlayground = {
-  // Saves text as a file the browser downloads (a blob: URL, made and revoked here; nothing is sent anywhere).
+  // Saves text as a file the browser downloads.
   download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type: type || "application/json" }));
+    this.saveBlob(name, new Blob([text], { type: type || "application/json" }));
+  },
+  // Saves a Blob as a file the browser downloads (a blob: URL, made and revoked here; nothing is sent anywhere).
+  saveBlob(name, blob) {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
     a.download = name;
@@ -11,6 +16,83 @@ window.nablaPlayground = {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+  },
+  // The element at a CSS selector, or an error naming it.
+  find(selector) {
+    const element = document.querySelector(selector);
+    if (!element) throw new Error(`there is no ${selector} on the page yet`);
+    return element;
+  },
+  // An <svg> of the page as a standalone SVG file's text: its namespace, its size, a title and a white background.
+  standaloneSvg(svg, title) {
+    const ns = "http://www.w3.org/2000/svg";
+    const copy = svg.cloneNode(true);
+    const { width, height } = this.svgSize(svg);
+    copy.setAttribute("xmlns", ns);
+    if (!copy.hasAttribute("width") || !copy.hasAttribute("height")) {
+      copy.setAttribute("width", width);
+      copy.setAttribute("height", height);
+    }
+    if (!copy.hasAttribute("font-family")) copy.setAttribute("font-family", "system-ui, sans-serif"); // (the page's font, which the file cannot inherit)
+    copy.removeAttribute("role");
+    copy.removeAttribute("aria-label");
+    const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT); // (the page's rendering marks, of no use in a file)
+    const comments = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    comments.forEach(c => c.remove());
+    const background = document.createElementNS(ns, "rect");
+    background.setAttribute("width", "100%");
+    background.setAttribute("height", "100%");
+    background.setAttribute("fill", "#fff");
+    copy.insertBefore(background, copy.firstChild);
+    const heading = document.createElementNS(ns, "title");
+    heading.textContent = title;
+    copy.insertBefore(heading, copy.firstChild);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy) + "\n";
+  },
+  // An <svg>'s drawing size: its viewBox, else its width and height.
+  svgSize(svg) {
+    const box = svg.viewBox && svg.viewBox.baseVal;
+    if (box && box.width > 0 && box.height > 0) return { width: box.width, height: box.height };
+    return { width: svg.width.baseVal.value, height: svg.height.baseVal.value };
+  },
+  // Saves the <svg> at selector as an SVG file.
+  saveSvg(selector, name, title) {
+    this.download(name, this.standaloneSvg(this.find(selector), title), "image/svg+xml");
+  },
+  // Saves the <svg> at selector as a PNG file, drawn at twice its size on white through an Image (a data: URL, nothing is fetched).
+  async savePng(selector, name, title) {
+    const svg = this.find(selector);
+    const { width, height } = this.svgSize(svg);
+    const image = new Image();
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(this.standaloneSvg(svg, title));
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(2 * width);
+    canvas.height = Math.round(2 * height);
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    this.saveBlob(name, await this.pngOf(canvas));
+  },
+  // Saves the <canvas> at selector as a PNG file.
+  async saveCanvas(selector, name) {
+    this.saveBlob(name, await this.pngOf(this.find(selector)));
+  },
+  pngOf(canvas) {
+    return new Promise((resolve, reject) => canvas.toBlob(b => b ? resolve(b) : reject(new Error("the browser made no PNG")), "image/png"));
+  },
+  // pixels: side × side RGBA bytes per hidden unit, one unit after another, in the order of the container's canvases.
+  drawUnitMaps(container, pixels, side) {
+    if (!container) return;
+    const canvases = container.querySelectorAll("canvas");
+    const size = side * side * 4;
+    const bytes = new Uint8ClampedArray(pixels);
+    for (let k = 0; k < canvases.length && (k + 1) * size <= bytes.length; k++) {
+      const image = new ImageData(bytes.subarray(k * size, (k + 1) * size), side, side);
+      canvases[k].getContext("2d").putImageData(image, 0, 0);
+    }
   },
   points: [],
   labels: [],
