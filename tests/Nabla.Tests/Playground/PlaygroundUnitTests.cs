@@ -65,6 +65,12 @@ public partial class PlaygroundTests
         await page.ClickAsync("#step-batch");
         await WaitForText(page, "#steps", "2");
         await page.WaitForFunctionAsync("() => document.querySelector('#unit-about')?.textContent.includes('(step 3)')", null, new() { Timeout = Patience });
+
+        // An example out of range: a plain message in the panel, and the page goes on.
+        await page.FillAsync("#unit-example", "0");
+        await page.Locator("#unit-example").DispatchEventAsync("change");
+        await page.WaitForSelectorAsync("#unit-error", new() { Timeout = Patience });
+        Assert.Contains("Choose a first example from 1 to 500", await Text(page, "#unit-error"));
         await AssertNoErrorBar(page, errors);
     }
 

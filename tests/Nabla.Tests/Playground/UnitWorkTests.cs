@@ -94,6 +94,32 @@ public class UnitWorkTests
     }
 
     [Fact]
+    public void SoftmaxWithCce_UsesTheFusedShortcut_OverTheExamples()
+    {
+        var spec = SpecReader.Parse("""
+            {
+              "inputs": 2,
+              "layers": [
+                { "units": 2, "activation": "tanh", "weights": [[0.5, -0.3], [-0.6, 0.2]], "bias": [0.1, -0.2] },
+                { "units": 3, "activation": "softmax", "weights": [[0.7, -0.4, 0.2], [0.9, 0.1, -0.5]], "bias": [0.3, 0, -0.1] }
+              ],
+              "loss": "cce",
+              "data": { "x": [[1, 0], [0.5, -1.5]], "y": [[0, 1, 0], [1, 0, 0]] },
+              "train": { "optimizer": "sgd", "learning_rate": 0.1, "epochs": 1, "batch": "full" }
+            }
+            """, "softmax.json");
+        var u = UnitWork.From(Explainer.Run(spec, 1), 2, 2);
+        var q = Quantities(spec);
+        Assert.Equal(DeltaRule.Fused, u.Rule);
+        Assert.Equal(2, u.Normalizer); // m
+        foreach (var x in u.Examples)
+        {
+            Assert.Equal(q["dZ2"][x.Index][1], x.Delta, 1e-9);
+            Assert.Equal((x.A - x.Target!.Value) / u.Normalizer, x.Delta, 1e-12);
+        }
+    }
+
+    [Fact]
     public void ASoftmaxUnit_SumsTheJacobianColumn_TimesTheUpstreamGradient()
     {
         var spec = Examples.Load("seed-002-leaky-relu-softmax.json"); // softmax with bce: not fused
