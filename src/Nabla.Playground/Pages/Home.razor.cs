@@ -411,7 +411,7 @@ public partial class Home
         s.Refresh();
         unitMaps?.Compute(s.Network);
         var graph = DiagramGraph.Build(s.Shape());
-        diagram = SvgDiagram.Write(graph, weightColors: true);
+        diagram = SvgDiagram.Write(graph, weightColors: true, unitData: true); // (a click on a unit picks it in the unit panel)
         dirty = true;
     }
 

@@ -1,9 +1,12 @@
+using System.IO.Compression;
+using System.Text;
 using Nabla.App;
 using Nabla.Explain;
 using Nabla.Explain.Checking;
 using Nabla.Explain.Documents;
 using Nabla.Explain.Rendering;
 using Nabla.Explain.Writing;
+using Nabla.Exercises;
 using Nabla.Specs;
 
 namespace Nabla.Playground.Training;
@@ -88,6 +91,28 @@ public sealed class WorkedStep
         var blocks = new List<Block>();
         ExplanationDocument.Pass(blocks, Explanation, Trace, new Notation(false), forward);
         return HtmlRenderer.RenderFragment(blocks, Decimals);
+    }
+
+    /// <summary>The blank answer template of this step in <c>nabla check</c>'s format: every quantity's name, nothing after '='.</summary>
+    public string BlankAnswers() => AnswerKey.Blank(Explanation, new ExerciseOptions(Decimals: Decimals));
+
+    /// <summary>
+    /// The step frozen as an exercise: a zip of the step's spec (<see cref="ExerciseClass.Files.Spec"/>) and its blank answer
+    /// template (<see cref="ExerciseClass.Files.Blank"/>), the two files a student needs for <c>nabla check</c>.
+    /// </summary>
+    public byte[] ExerciseZip()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in new[] { (ExerciseClass.Files.Spec, SpecJson()), (ExerciseClass.Files.Blank, BlankAnswers()) })
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+
+        return stream.ToArray();
     }
 
     /// <summary>Checks <paramref name="answers"/> (in <c>nabla check</c>'s format) against this step.</summary>

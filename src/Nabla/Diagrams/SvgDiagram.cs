@@ -19,8 +19,10 @@ public static class SvgDiagram
     /// <summary>
     /// The picture of <paramref name="graph"/>. With <paramref name="weightColors"/>, every edge with a value is
     /// coloured by its sign (blue positive, orange negative) and drawn wider the larger its size, against the largest in the graph.
+    /// With <paramref name="unitData"/>, each hidden and output unit is a group <c>&lt;g class="unit" data-layer="l" data-unit="j"&gt;</c>
+    /// (l and j from 1), so a page can tell which unit was clicked.
     /// </summary>
-    public static string Write(DiagramGraph graph, bool weightColors = false)
+    public static string Write(DiagramGraph graph, bool weightColors = false, bool unitData = false)
     {
         var columns = graph.Columns;
         bool[] readable = Readable(graph);
@@ -71,7 +73,7 @@ public static class SvgDiagram
         svg.Append(lines).Append("</g>").Append(labels).Append("</g>");
         foreach (var (node, p) in at)
         {
-            Node(svg, node, p.X, p.Y);
+            Node(svg, node, p.X, p.Y, unitData && (node.Kind is NodeKind.Hidden or NodeKind.Output));
         }
 
         double line = height - 10 - (hint is null ? 0 : 22);
@@ -189,7 +191,7 @@ public static class SvgDiagram
         return (text, placer.Place(segment.X1, segment.Y1, segment.X2, segment.Y2, text, LabelSize, preferred));
     }
 
-    private static void Node(StringBuilder svg, DiagramNode node, double x, double y)
+    private static void Node(StringBuilder svg, DiagramNode node, double x, double y, bool unitData = false)
     {
         if (node.Kind == NodeKind.Ellipsis)
         {
@@ -199,8 +201,17 @@ public static class SvgDiagram
 
         string fill = node.Kind switch { NodeKind.Bias => "#eee", NodeKind.Input => "#dfe9f7", _ => "#fbe3c8" };
         int size = node.Label.Length <= 3 ? 15 : node.Label.Length <= 5 ? 13 : 11;
+        if (unitData)
+        {
+            svg.Append(Invariant($"<g class=\"unit\" data-layer=\"{node.Column}\" data-unit=\"{node.Unit + 1}\">"));
+        }
+
         svg.Append(Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{Radius}\" fill=\"{fill}\" stroke=\"{(node.Kind == NodeKind.Bias ? "#999" : "#333")}\"/>"));
         svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{y + 5:0.#}\" text-anchor=\"middle\" font-size=\"{size}\">{node.Label}</text>"));
+        if (unitData)
+        {
+            svg.Append("</g>");
+        }
     }
 
     /// <summary>Centres of the columns: wider gaps where there are labels to fit between many edges.</summary>

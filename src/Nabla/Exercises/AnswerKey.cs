@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Nabla.Explain;
+using Nabla.Specs;
 using Nabla.Tensors;
 
 namespace Nabla.Exercises;
@@ -12,15 +14,21 @@ namespace Nabla.Exercises;
 public static class AnswerKey
 {
     /// <summary>The key: one line per quantity asked for, rows separated by ';'.</summary>
-    public static string Key(Variant v, ExerciseOptions options) => Write(v, options, blank: false);
+    public static string Key(Variant v, ExerciseOptions options) => Write($"{v.Student.Name} ({v.Student.Id}), {v.Spec.Name}", v.Spec, v.Explanation, options, blank: false);
 
     /// <summary>The template: the key's lines with the values left out, each with its shape as a comment.</summary>
-    public static string Blank(Variant v, ExerciseOptions options) => Write(v, options, blank: true);
+    public static string Blank(Variant v, ExerciseOptions options) => Write($"{v.Student.Name} ({v.Student.Id}), {v.Spec.Name}", v.Spec, v.Explanation, options, blank: true);
 
-    private static string Write(Variant v, ExerciseOptions options, bool blank)
+    /// <summary>
+    /// The template of an explained step with no student: what <see cref="Blank(Variant, ExerciseOptions)"/> writes,
+    /// headed by the spec's name alone (the playground's "Freeze as an exercise" hands it out with the step's spec).
+    /// </summary>
+    public static string Blank(Explanation e, ExerciseOptions options) => Write(e.Spec.Name ?? "", e.Spec, e, options, blank: true);
+
+    private static string Write(string heading, ModelSpec spec, Explanation explanation, ExerciseOptions options, bool blank)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# {(blank ? "Answers" : "Answer key")}: {v.Student.Name} ({v.Student.Id}), {v.Spec.Name}\n");
+        text.Append(CultureInfo.InvariantCulture, $"# {(blank ? "Answers" : "Answer key")}: {heading}\n");
         text.Append(blank
             ? $"# Write each value after '=' to {options.Decimals} decimals: rows separated by ';', values by ','.\n"
             : "# Every value at full precision, as `nabla explain --format json` gives it.\n");
@@ -29,8 +37,8 @@ public static class AnswerKey
             text.Append("notation = by-unit\n");
         }
 
-        var asked = Questions.Names(options.Ask, v.Spec.Layers.Select(l => l.HasBias).ToList());
-        foreach (var step in v.Explanation.Steps)
+        var asked = Questions.Names(options.Ask, spec.Layers.Select(l => l.HasBias).ToList());
+        foreach (var step in explanation.Steps)
         {
             if (options.Steps > 1)
             {

@@ -1,6 +1,15 @@
 // Drawing for the Nabla Playground: the decision regions and the data points on a canvas, the hidden units' maps,
 // and saving the pictures as files.
 // Everything else on the page is rendered by Blazor; this file makes no requests.
+// A click on a unit of the network diagram chooses it in the unit panel's list (#unit-pick), as the keyboard would.
+document.addEventListener("click", e => {
+  const unit = e.target instanceof Element ? e.target.closest("#diagram g.unit") : null;
+  const pick = document.getElementById("unit-pick");
+  if (!unit || !pick) return;
+  pick.value = unit.dataset.layer + ":" + unit.dataset.unit;
+  pick.dispatchEvent(new Event("change", { bubbles: true }));
+  document.getElementById("unit-panel")?.scrollIntoView({ block: "start" });
+});
 window.nablaPlayground = {
   // Saves text as a file the browser downloads.
   download(name, text, type) {
