@@ -36,6 +36,9 @@ public sealed class Settings
 
     public static readonly string[] Optimizers = ["sgd", "momentum", "nesterov", "adam"];
 
+    /// <summary>The initialisers: "auto" leaves "init" out (He for the ReLU family, Xavier otherwise, as the library chooses); the rest are the spec's.</summary>
+    public static readonly string[] Initializers = ["auto", "xavier", "he", "normal(0.1)", "normal(1)", "uniform(-0.5,0.5)", "zeros"];
+
     public static readonly string[] Datasets = [.. LogicGates.Names, .. ToyDatasets.Names];
 
     /// <summary>The data set's name when the data is an uploaded CSV file.</summary>
@@ -81,6 +84,9 @@ public sealed class Settings
     public string Optimizer { get; set; } = "adam";
 
     public double LearningRate { get; set; } = 0.05;
+
+    /// <summary>How every layer's starting weights are drawn from the seed: one of <see cref="Initializers"/>.</summary>
+    public string Init { get; set; } = "auto";
 
     /// <summary>Examples per step; 0 is the whole set.</summary>
     public int Batch { get; set; }
@@ -221,6 +227,14 @@ public sealed class Settings
         }
 
         layers.Add(new JsonObject { ["units"] = OutputUnits, ["activation"] = OutputActivation });
+        if (Init != "auto")
+        {
+            foreach (var layer in layers)
+            {
+                layer!["init"] = Init;
+            }
+        }
+
         var data = new JsonObject { ["dataset"] = Dataset };
         JsonArray? classes = null;
         if (IsCsv)

@@ -37,7 +37,8 @@ public static class SettingsLink
             .Append("&layers=").Append(string.Join(",", s.Hidden.Select(h => $"{Num(h.Units)}-{h.Activation}")))
             .Append("&out=").Append(s.OutputActivation).Append("&loss=").Append(s.Loss).Append("&opt=").Append(s.Optimizer)
             .Append("&lr=").Append(Num(s.LearningRate)).Append("&batch=").Append(Num(s.Batch)).Append("&epochs=").Append(Num(s.Epochs))
-            .Append("&seed=").Append(Num(s.Seed)).Append("&shuffle=").Append(s.Shuffle ? "1" : "0");
+            .Append("&seed=").Append(Num(s.Seed)).Append("&shuffle=").Append(s.Shuffle ? "1" : "0")
+            .Append(s.Init == "auto" ? "" : "&init=" + Uri.EscapeDataString(s.Init));
         if (steps > 0)
         {
             q.Append("&steps=").Append(Num(steps));
@@ -82,6 +83,7 @@ public static class SettingsLink
                 "loss" => Name(value, Settings.LossNames, "loss", v => s.Loss = v),
                 "opt" => Name(value, Settings.Optimizers, "optimizer", v => s.Optimizer = v),
                 "lr" => Double(value, key, v => s.LearningRate = v),
+                "init" => Name(value, Settings.Initializers, "weight initialiser", v => s.Init = v),
                 "batch" => Int(value, key, v => s.Batch = v),
                 "epochs" => Int(value, key, v => s.Epochs = v),
                 "seed" => ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? Set(() => s.Seed = seed) : $"seed \"{value}\" is not a whole number from 0.",
@@ -89,7 +91,7 @@ public static class SettingsLink
                 "steps" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out steps) && steps <= MaxSteps
                     ? null
                     : $"steps \"{value}\" is not a number of steps from 0 to {MaxSteps:N0} (the most a link restores).",
-                _ => $"\"{key}\" is not a setting the playground knows (it knows exercise, data, n, noise, classes, test, std, layers, out, loss, opt, lr, batch, epochs, seed, shuffle and steps).",
+                _ => $"\"{key}\" is not a setting the playground knows (it knows exercise, data, n, noise, classes, test, std, layers, out, loss, opt, lr, init, batch, epochs, seed, shuffle and steps).",
             };
             if (problem is not null)
             {

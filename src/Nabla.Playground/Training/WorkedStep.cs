@@ -85,12 +85,32 @@ public sealed class WorkedStep
     /// <summary>The step's spec as JSON (what <c>nabla explain</c> and <c>nabla check</c> read).</summary>
     public string SpecJson() => SpecWriter.ToJson(Spec);
 
-    /// <summary>The forward pass and the loss (forward) or the backward pass and the update, as the library's HTML renderer writes them.</summary>
-    public string Html(bool forward)
+    /// <summary>The stops of a walk through the forward or the backward pass of this step.</summary>
+    public IReadOnlyList<PassStop> Stops(bool forward) => PassStop.Of(Explanation.Layers.Count, forward);
+
+    /// <summary>
+    /// The forward pass and the loss (forward) or the backward pass and the update, as the library's HTML renderer
+    /// writes them; with <paramref name="stop"/>, only that stop's section of the pass.
+    /// </summary>
+    public string Html(bool forward, PassStop? stop = null)
     {
         var blocks = new List<Block>();
         ExplanationDocument.Pass(blocks, Explanation, Trace, new Notation(false), forward);
-        return HtmlRenderer.RenderFragment(blocks, Decimals);
+        return HtmlRenderer.RenderFragment(stop is null ? blocks : Section(blocks, stop.Heading), Decimals);
+    }
+
+    /// <summary>The blocks from the heading that starts with <paramref name="heading"/> to the next heading of its level or above.</summary>
+    private static List<Block> Section(List<Block> blocks, string heading)
+    {
+        int start = blocks.FindIndex(b => b is Heading h && h.Text.StartsWith(heading, StringComparison.Ordinal));
+        if (start < 0)
+        {
+            throw new InvalidOperationException($"The worked step has no section \"{heading}\".");
+        }
+
+        int level = ((Heading)blocks[start]).Level;
+        int end = blocks.FindIndex(start + 1, b => b is Heading h && h.Level <= level);
+        return blocks.GetRange(start, (end < 0 ? blocks.Count : end) - start);
     }
 
     /// <summary>The blank answer template of this step in <c>nabla check</c>'s format: every quantity's name, nothing after '='.</summary>

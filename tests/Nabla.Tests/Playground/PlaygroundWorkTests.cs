@@ -238,4 +238,34 @@ public partial class PlaygroundTests
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    [Fact]
+    public async Task WalkingAPass_ShowsOneLayerAtATime_AndHighlightsItInTheDiagram()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.ClickAsync("button.preset:text-is('Moons')"); // 2-8-8-1: three layers
+        await page.WaitForSelectorAsync("#walk-next", new() { Timeout = Patience });
+        await page.ClickAsync("#walk-next");
+        await page.ClickAsync("#walk-next");
+        await page.WaitForFunctionAsync("() => document.querySelector('#walk-at')?.textContent.startsWith('2 of 4')", null, new() { Timeout = Patience });
+        string shown = await Text(page, "#work");
+        Assert.Contains("Layer 2:", shown);
+        Assert.DoesNotContain("Layer 1:", shown);
+        Assert.DoesNotContain("Layer 3:", shown);
+        string width(int layer) => $"() => getComputedStyle(document.querySelector('#diagram g.unit[data-layer=\"{layer}\"] circle')).strokeWidth";
+        Assert.Equal("4px", await page.EvaluateAsync<string>(width(2)));
+        Assert.NotEqual("4px", await page.EvaluateAsync<string>(width(1)));
+        await Screenshot(page, "walk-forward-layer-2");
+
+        // Backward starts the walk again from the whole pass; its first stop is the last layer.
+        await page.ClickAsync("#work-backward");
+        await page.ClickAsync("#walk-next");
+        await page.WaitForFunctionAsync("() => document.querySelector('#walk-at')?.textContent.startsWith('1 of 4')", null, new() { Timeout = Patience });
+        Assert.Contains("Layer 3 (dA3", await Text(page, "#work"));
+        Assert.Equal("4px", await page.EvaluateAsync<string>(width(3)));
+        await page.ClickAsync("#walk-whole");
+        await page.WaitForFunctionAsync("() => document.querySelector('#walk-at')?.textContent.startsWith('the whole pass')", null, new() { Timeout = Patience });
+        Assert.Contains("Update", await Text(page, "#work"));
+        await AssertNoErrorBar(page, errors);
+    }
 }

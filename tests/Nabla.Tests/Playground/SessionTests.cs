@@ -49,4 +49,28 @@ public class SessionTests
         Assert.True(SettingsLink.Read(link).Settings!.Standardize);
         Assert.Contains("std is 0 or 1", SettingsLink.Read("?std=yes").Problem);
     }
+
+    [Theory]
+    [InlineData("normal(0.1)")]
+    [InlineData("zeros")]
+    [InlineData("he")]
+    public void TheInitialiser_DrawsEveryLayersStartingWeights_AndTravelsInTheLink(string init)
+    {
+        var settings = Settings.Presets[0].Make();
+        settings.Init = init;
+        var spec = SpecReader.Parse(settings.ToSpec());
+        Assert.All(spec.Layers, layer => Assert.Equal(init, layer.Init));
+        var session = Session.Start(settings.ToSpec());
+        var expected = ModelBuilder.BuildNetwork<double>(spec);
+        Assert.Equal(expected.Layers[0].W.ToRows(), session.Network.Layers[0].W.ToRows());
+        if (init == "zeros")
+        {
+            Assert.All(session.Network.Layers[0].W.ToRows().SelectMany(r => r), w => Assert.Equal(0, w));
+        }
+
+        var (back, _, problem) = SettingsLink.Read(SettingsLink.Write(settings, 0));
+        Assert.Null(problem);
+        Assert.Equal(init, back!.Init);
+        Assert.Contains("\"glorot\" is not a weight initialiser of the playground", SettingsLink.Read("?init=glorot").Problem);
+    }
 }

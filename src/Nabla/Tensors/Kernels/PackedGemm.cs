@@ -191,6 +191,12 @@ internal sealed partial class PackedGemm<T> : IPartitioned
             return;
         }
 
+        if (RowKernel && !transB && i1 - i0 <= RowKernelRows)
+        {
+            ComputeRows(i0, i1, j0, j1); // one or two rows (a prediction for one example): a wide strip per row
+            return;
+        }
+
         switch (width)
         {
             case KernelWidth.Vector512:
@@ -201,6 +207,23 @@ internal sealed partial class PackedGemm<T> : IPartitioned
                 break;
             default:
                 Compute<LanesScalar<T>, T>(i0, i1, j0, j1);
+                break;
+        }
+    }
+
+    /// <summary>The row kernel's C[i0..i1, j0..j1] at the product's SIMD width.</summary>
+    private void ComputeRows(int i0, int i1, int j0, int j1)
+    {
+        switch (width)
+        {
+            case KernelWidth.Vector512:
+                ComputeRows<Lanes512<T>, Vector512<T>>(i0, i1, j0, j1);
+                break;
+            case KernelWidth.Vector256:
+                ComputeRows<Lanes256<T>, Vector256<T>>(i0, i1, j0, j1);
+                break;
+            default:
+                ComputeRows<LanesScalar<T>, T>(i0, i1, j0, j1);
                 break;
         }
     }
@@ -239,12 +262,6 @@ internal sealed partial class PackedGemm<T> : IPartitioned
     {
         bool wide = typeof(TL) == typeof(Lanes512<T>);
         int mr = wide ? MicroKernel.Rows512 : MicroKernel.Rows256;
-        if (RowKernel && !transB && i1 - i0 <= RowKernelRows)
-        {
-            ComputeRows<TL, TV>(i0, i1, j0, j1); // one or two rows (a prediction for one example): a wide strip per row
-            return;
-        }
-
         int nr = 2 * TL.Count;
         int mcMax = mr * (wide ? 16 : 24) * 4 / Unsafe.SizeOf<T>(); // an A block of mc × kc stays in L2 (the same bytes for double: DGEMM +3 %)
         int ncMax = nr * (wide ? 64 : 128);  // a B block of kc × nc stays in L2/L3
