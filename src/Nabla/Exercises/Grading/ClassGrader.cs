@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Nabla.Explain.Checking;
 using Nabla.Specs;
 
@@ -10,7 +9,7 @@ namespace Nabla.Exercises.Grading;
 /// is marked right, wrong at the root (with its likely slip), inherited, or unanswered. A missing
 /// submission, an unreadable one and one for no student on the roster are named; the rest are still marked.
 /// </summary>
-public static partial class ClassGrader
+public static class ClassGrader
 {
     /// <summary>Marks the submissions in <paramref name="submissionsDir"/> against the class folder <paramref name="classDir"/>.</summary>
     public static ClassGrade Grade(string classDir, string submissionsDir)
@@ -71,7 +70,7 @@ public static partial class ClassGrader
         AnswerFile answers;
         try
         {
-            answers = AnswerFile.Parse(WithoutBlanks(File.ReadAllText(file)), Path.GetFileName(file));
+            answers = AnswerFile.Parse(File.ReadAllText(file), Path.GetFileName(file)); // (a line left blank is unanswered, not an error)
         }
         catch (Exception e) when (e is NablaException or IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
@@ -124,10 +123,4 @@ public static partial class ClassGrader
             _ => c,
         }));
 
-    /// <summary>The text without the lines a student left blank ("A2 =", "A2 = ?", "A2 = ___"): they are unanswered, not errors.</summary>
-    public static string WithoutBlanks(string text) =>
-        string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(l => Blank().IsMatch(l) ? "" : l));
-
-    [GeneratedRegex(@"^\s*[\p{L}_][\p{L}\p{N}_]*\s*(\[[^\]]*\])?\s*[=:]\s*[?_\s]*(#.*)?$")]
-    private static partial Regex Blank();
 }

@@ -19,7 +19,9 @@ public static class AnswerChecker
     {
         if (file.Lines.Count == 0)
         {
-            throw new NablaException($"{file.File}: there are no values to check. Fix: write one quantity per line, e.g. \"loss = 0.090\" or \"A2 = 0.752, 0.770\".");
+            throw new NablaException(file.Blanks.Count > 0
+                ? $"{file.File}: every quantity is left blank ({string.Join(", ", file.Blanks.Take(5))}{(file.Blanks.Count > 5 ? ", …" : "")}). Fix: write your values after the '=', e.g. \"{file.Blanks[0]} = 0.5\"; the lines you leave blank are not marked."
+                : $"{file.File}: there are no values to check. Fix: write one quantity per line, e.g. \"loss = 0.090\" or \"A2 = 0.752, 0.770\".");
         }
 
         var explanation = Explainer.Run(spec, file.LastStep);
@@ -57,6 +59,6 @@ public static class AnswerChecker
             }
         }
 
-        return new CheckReport(spec.File, file.File, values);
+        return new CheckReport(spec.File, file.File, values) { Blanks = file.Blanks };
     }
 }

@@ -13,20 +13,25 @@ namespace Nabla.Explain.Checking;
 /// notation = by-unit                   # the following lines use the W·x layout (transposed)
 /// step = 2                             # the following lines are about step 2
 /// </code>
-/// ':' may stand for '='. '#' starts a comment. Parsing checks the syntax only; <see cref="AnswerBinder"/> checks the
+/// ':' may stand for '='. '#' starts a comment. A name with nothing after '=' (or only '?' or '_', as a blank answer
+/// template leaves it: <c>A2 =</c>, <c>A2 = ?</c>, <c>A2 = ___</c>) is left blank: not yet answered, not an error. Parsing checks the syntax only; <see cref="AnswerBinder"/> checks the
 /// names and shapes against the network.
 /// </summary>
 public sealed partial class AnswerFile
 {
-    private AnswerFile(string file, IReadOnlyList<AnswerLine> lines)
+    private AnswerFile(string file, IReadOnlyList<AnswerLine> lines, IReadOnlyList<string> blanks)
     {
         File = file;
         Lines = lines;
+        Blanks = blanks;
     }
 
     internal string File { get; }
 
     internal IReadOnlyList<AnswerLine> Lines { get; }
+
+    /// <summary>The quantities left blank (<c>A2 =</c>, <c>A2 = ?</c>, <c>A2 = ___</c>), as written before the '=', in the file's order.</summary>
+    public IReadOnlyList<string> Blanks { get; }
 
     /// <summary>The last step any line is about (1 when no <c>step</c> directive is used).</summary>
     public int LastStep => Lines.Count == 0 ? 1 : Lines.Max(l => l.Step);
@@ -60,6 +65,7 @@ public sealed partial class AnswerFile
     public static AnswerFile Parse(string text, string file = "<answers>")
     {
         var lines = new List<AnswerLine>();
+        var blanks = new List<string>();
         bool byUnit = false;
         int step = 1;
         string[] raw = text.Replace("\r\n", "\n").Split('\n');
@@ -93,10 +99,16 @@ public sealed partial class AnswerFile
                     continue;
             }
 
+            if (Blank().IsMatch(right) && Target().IsMatch(left))
+            {
+                blanks.Add(left);
+                continue;
+            }
+
             lines.Add(ReadQuantity(left, right, probe));
         }
 
-        return new AnswerFile(file, lines);
+        return new AnswerFile(file, lines, blanks);
     }
 
     private static AnswerLine ReadQuantity(string left, string right, AnswerLine probe)
@@ -112,11 +124,6 @@ public sealed partial class AnswerFile
         int? row = target.Groups["row"].Success ? Index(target.Groups["row"].Value, probe) : null;
         int? col = target.Groups["col"].Success ? Index(target.Groups["col"].Value, probe) : null;
         probe = probe with { Name = name };
-        if (right.Length == 0)
-        {
-            throw probe.Error($"no value is given for {left}", $"write the value after '=', e.g. \"{left} = 0.5\"");
-        }
-
         var rows = new List<IReadOnlyList<WrittenNumber>>();
         foreach (string part in right.Split(';'))
         {
@@ -177,6 +184,10 @@ public sealed partial class AnswerFile
 
     [GeneratedRegex(@"^(?<name>[\p{L}_][\p{L}\p{N}_]*)\s*(\[\s*(?<row>[^,\]\s]+)\s*(,\s*(?<col>[^,\]\s]+)\s*)?\])?$")]
     private static partial Regex Target();
+
+    /// <summary>What is after the '=' of a quantity left blank: nothing, or only '?' and '_'.</summary>
+    [GeneratedRegex(@"^[?_\s]*$")]
+    private static partial Regex Blank();
 
     [GeneratedRegex(@"[,\s]+")]
     private static partial Regex Separators();

@@ -13,6 +13,9 @@ public sealed class CheckReport(string specFile, string answerFile, IReadOnlyLis
     /// <summary>In the order of the answer file.</summary>
     public IReadOnlyList<CheckedValue> Values { get; } = values;
 
+    /// <summary>The quantities the answer file left blank (not marked).</summary>
+    public IReadOnlyList<string> Blanks { get; init; } = [];
+
     internal int RightCount => Values.Count(v => v.Right);
 
     internal int WrongCount => Values.Count(v => !v.Right);
@@ -69,19 +72,20 @@ public sealed class CheckReport(string specFile, string answerFile, IReadOnlyLis
         return map;
     }
 
-    /// <summary>"12 right, 3 wrong (2 root errors, 1 inherited)".</summary>
+    /// <summary>"12 right, 3 wrong (2 root errors, 1 inherited)", and "; 4 left blank" when some were.</summary>
     public string Summary
     {
         get
         {
             string head = $"{RightCount} right, {WrongCount} wrong";
+            string blank = Blanks.Count == 0 ? "" : $"; {Blanks.Count} left blank";
             if (WrongCount == 0)
             {
-                return head;
+                return head + blank;
             }
 
             int roots = RootErrors.Count;
-            return $"{head} ({roots} root error{(roots == 1 ? "" : "s")}, {InheritedCount} inherited)";
+            return $"{head} ({roots} root error{(roots == 1 ? "" : "s")}, {InheritedCount} inherited){blank}";
         }
     }
 }

@@ -140,6 +140,24 @@ public class AnswerFileTests
             AnswerChecker.Check(Examples.Load("seed-001-or-sigmoid.json"), AnswerFile.Parse("# nothing yet\n", "empty.answers"))).Message);
 
     [Fact]
+    public void LinesLeftBlank_AreNotMarked_AndTheSummaryCountsThem()
+    {
+        var spec = Examples.Load("seed-001-or-sigmoid.json");
+        string right = Explainer.Run(spec).Steps[0]["loss"][0, 0].ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        var file = AnswerFile.Parse($"Z1 =\nA1 = ?\ndW2[1,1] = ___   # not yet\nloss = {right}\n", "part.answers");
+
+        Assert.Equal(["Z1", "A1", "dW2[1,1]"], file.Blanks);
+        var report = AnswerChecker.Check(spec, file);
+        Assert.Equal("loss", Assert.Single(report.Values).Label);
+        Assert.Equal("1 right, 0 wrong; 3 left blank", report.Summary);
+    }
+
+    [Fact]
+    public void AFileLeftAllBlank_SaysSo() =>
+        Assert.StartsWith("blank.answers: every quantity is left blank (Z1, A1). Fix: write your values after the '='", Assert.Throws<NablaException>(() =>
+            AnswerChecker.Check(Examples.Load("seed-001-or-sigmoid.json"), AnswerFile.Parse("Z1 =\nA1 = ?\n", "blank.answers"))).Message);
+
+    [Fact]
     public void StepDirective_SetsTheStepOfTheFollowingLines()
     {
         var file = AnswerFile.Parse("loss = 0.09\nstep = 2\nloss = 0.08\n");
