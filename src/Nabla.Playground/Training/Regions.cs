@@ -41,15 +41,14 @@ public sealed class Regions
 
     public double MaxY { get; }
 
-    /// <summary>Side × Side RGBA pixels, row 0 at the top, for the network's current weights.</summary>
+    /// <summary>Side × Side RGBA pixels, row 0 at the top, for the network's current weights (the same array each call, filled again).</summary>
     public byte[] Pixels(Session session)
     {
         var output = session.Predict(grid);
-        var pixels = new byte[Side * Side * 4];
         for (int i = 0; i < Side * Side; i++)
         {
             var (cls, sure) = Decide(output.Row(i));
-            var (r, g, b) = Rgb(ClassColors[cls % ClassColors.Length]);
+            var (r, g, b) = ClassRgb[cls % ClassRgb.Length];
             double mix = 0.15 + (0.55 * sure); // pale where unsure, never the full colour (the points must stand out)
             pixels[(4 * i) + 0] = (byte)Math.Round(255 - ((255 - r) * mix));
             pixels[(4 * i) + 1] = (byte)Math.Round(255 - ((255 - g) * mix));
@@ -81,6 +80,12 @@ public sealed class Regions
         double chance = 1.0 / output.Length;
         return (best, Math.Clamp((output[best] - chance) / (1 - chance), 0, 1));
     }
+
+    /// <summary>The class colours as red, green and blue, read once (a redraw colours every pixel).</summary>
+    private static readonly (int R, int G, int B)[] ClassRgb = [.. ClassColors.Select(Rgb)];
+
+    /// <summary>The pixels of the last redraw, filled again by the next (the page sends them to the canvas before that).</summary>
+    private readonly byte[] pixels = new byte[Side * Side * 4];
 
     /// <summary>"#rrggbb" as three bytes.</summary>
     public static (int R, int G, int B) Rgb(string hex) =>
