@@ -268,4 +268,21 @@ public partial class PlaygroundTests
         Assert.Contains("Update", await Text(page, "#work"));
         await AssertNoErrorBar(page, errors);
     }
+
+    [Fact]
+    public async Task AnAnswerFile_IsCheckedOnUpload_ItsBlanksCountedNotMarked()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.ClickAsync("button.preset:text-is('XOR')");
+        await page.WaitForSelectorAsync("#work-spec", new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var step = SpecReader.Parse(await page.Locator("#work-spec").InputValueAsync(), "work");
+        var trace = Explainer.Run(step).Steps[0];
+        string answers = $"Z1 =\nA1 = ?\nloss = {trace.Scalar("loss").ToString("0.0000", CultureInfo.InvariantCulture)}\n";
+        await page.SetInputFilesAsync("#answer-file", new FilePayload { Name = "mine.answers", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(answers) });
+        await page.WaitForSelectorAsync("#check-results", new() { Timeout = Patience });
+        Assert.Equal(answers, await page.Locator("#answers").InputValueAsync());
+        Assert.Equal(1, await page.Locator("#check-results tbody tr").CountAsync());
+        Assert.Equal("1 right, 0 wrong; 2 left blank", await Text(page, "#check-summary"));
+        await AssertNoErrorBar(page, errors);
+    }
 }
