@@ -48,62 +48,44 @@ public sealed record IncomingWeight(int Input, double Weight, double[] Products,
 /// </summary>
 public sealed class UnitWork
 {
-    private UnitWork(LayerInfo layer, int unit, bool output, DeltaRule rule, double normalizer, IReadOnlyList<UnitExample> examples,
-        IReadOnlyList<IncomingWeight> weights, double? bias, double? biasGradient, double? biasNext, double eta, bool plainSgd, string optimizer)
-    {
-        Layer = layer;
-        Unit = unit;
-        IsOutput = output;
-        Rule = rule;
-        Normalizer = normalizer;
-        Examples = examples;
-        Weights = weights;
-        Bias = bias;
-        BiasGradient = biasGradient;
-        BiasNext = biasNext;
-        Eta = eta;
-        PlainSgd = plainSgd;
-        Optimizer = optimizer;
-    }
-
     /// <summary>The unit's layer.</summary>
-    public LayerInfo Layer { get; }
+    public LayerInfo Layer { get; private init; } = null!;
 
     /// <summary>j, from 0.</summary>
-    public int Unit { get; }
+    public int Unit { get; private init; }
 
     /// <summary>True for a unit of the output layer.</summary>
-    public bool IsOutput { get; }
+    public bool IsOutput { get; private init; }
 
     /// <summary>How δ was worked out.</summary>
-    public DeltaRule Rule { get; }
+    public DeltaRule Rule { get; private init; }
 
     /// <summary>N of the fused shortcut δ = (a − y)/N (1 for a summed loss).</summary>
-    public double Normalizer { get; }
+    public double Normalizer { get; private init; }
 
     /// <summary>One entry per example of the step, in batch order.</summary>
-    public IReadOnlyList<UnitExample> Examples { get; }
+    public IReadOnlyList<UnitExample> Examples { get; private init; } = [];
 
     /// <summary>The incoming weights, i from 0.</summary>
-    public IReadOnlyList<IncomingWeight> Weights { get; }
+    public IReadOnlyList<IncomingWeight> Weights { get; private init; } = [];
 
     /// <summary>b_j before the step (null when the layer has no bias).</summary>
-    public double? Bias { get; }
+    public double? Bias { get; private init; }
 
     /// <summary>∂L/∂b_j = Σ_k δ_j (db).</summary>
-    public double? BiasGradient { get; }
+    public double? BiasGradient { get; private init; }
 
     /// <summary>b_j after the update.</summary>
-    public double? BiasNext { get; }
+    public double? BiasNext { get; private init; }
 
     /// <summary>η of the step.</summary>
-    public double Eta { get; }
+    public double Eta { get; private init; }
 
     /// <summary>True when the update is w − η·∂L/∂w (sgd without momentum, decay, clipping or schedule).</summary>
-    public bool PlainSgd { get; }
+    public bool PlainSgd { get; private init; }
 
     /// <summary>The optimizer's name.</summary>
-    public string Optimizer { get; }
+    public string Optimizer { get; private init; } = "";
 
     /// <summary>The activation's symbol (σ, tanh, ReLU, …), as the worked solution writes it.</summary>
     public string ActivationSymbol => ActivationText.Symbol(Layer.Activation);
@@ -159,8 +141,22 @@ public sealed class UnitWork
         }
 
         double eta = s.TryGet("eta", out var stepEta) ? stepEta[0, 0] : e.LearningRate;
-        return new UnitWork(info, j, output, rule, e.Loss.Normalizer(z.Rows, info.Units), examples, weights, bias, biasGradient, biasNext,
-            eta, e.Spec.Train.IsPlainSgd, e.Optimizer);
+        return new UnitWork
+        {
+            Layer = info,
+            Unit = j,
+            IsOutput = output,
+            Rule = rule,
+            Normalizer = e.Loss.Normalizer(z.Rows, info.Units),
+            Examples = examples,
+            Weights = weights,
+            Bias = bias,
+            BiasGradient = biasGradient,
+            BiasNext = biasNext,
+            Eta = eta,
+            PlainSgd = e.Spec.Train.IsPlainSgd,
+            Optimizer = e.Optimizer,
+        };
     }
 
     private static Tensors.Matrix<double> Get(StepTrace s, string name) =>

@@ -14,10 +14,13 @@ namespace Nabla.Exercises;
 public static class AnswerKey
 {
     /// <summary>The key: one line per quantity asked for, rows separated by ';'.</summary>
-    public static string Key(Variant v, ExerciseOptions options) => Write($"{v.Student.Name} ({v.Student.Id}), {v.Spec.Name}", v.Spec, v.Explanation, options, blank: false);
+    public static string Key(Variant v, ExerciseOptions options) => Write(Heading(v), v.Spec, v.Explanation, options, blank: false);
 
     /// <summary>The template: the key's lines with the values left out, each with its shape as a comment.</summary>
-    public static string Blank(Variant v, ExerciseOptions options) => Write($"{v.Student.Name} ({v.Student.Id}), {v.Spec.Name}", v.Spec, v.Explanation, options, blank: true);
+    public static string Blank(Variant v, ExerciseOptions options) => Write(Heading(v), v.Spec, v.Explanation, options, blank: true);
+
+    /// <summary>"Ada Lovelace (s17), Seed 001: …": whose variant of which exercise.</summary>
+    private static string Heading(Variant v) => $"{v.Student.Name} ({v.Student.Id}), {v.Spec.Name}";
 
     /// <summary>
     /// The template of an explained step with no student: what <see cref="Blank(Variant, ExerciseOptions)"/> writes,

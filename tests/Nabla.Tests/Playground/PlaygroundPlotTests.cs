@@ -48,8 +48,8 @@ public partial class PlaygroundTests
         var model = SpecReader.Parse(await File.ReadAllTextAsync(path), path);
         var network = ModelBuilder.BuildNetwork<double>(model);
         var (x, _) = ModelBuilder.LoadSplit(SpecReader.Parse(await page.Locator("#run-spec").InputValueAsync(), "run")).Train.As<double>();
-        var (minX, maxX) = PlaneRange(x, 0);
-        var (minY, maxY) = PlaneRange(x, 1);
+        var plane = new Regions(x); // (the plane the regions and the maps cover)
+        var (minX, maxX, minY, maxY) = (plane.MinX, plane.MaxX, plane.MinY, plane.MaxY);
         int side = UnitMaps.Side;
         var grid = new Matrix<double>(side * side, 2);
         for (int cell = 0; cell < side * side; cell++)
@@ -207,19 +207,5 @@ public partial class PlaygroundTests
     {
         var values = await page.EvalOnSelectorAsync<JsonElement>(selector, "c => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)");
         return [.. values.EnumerateArray().Select(v => v.GetByte())];
-    }
-
-    /// <summary>The plane the regions cover along one input: the data's range and a margin of a tenth of it (at least 0.25) each side.</summary>
-    private static (double Min, double Max) PlaneRange(Matrix<double> x, int column)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (int i = 0; i < x.Rows; i++)
-        {
-            min = Math.Min(min, x[i, column]);
-            max = Math.Max(max, x[i, column]);
-        }
-
-        double margin = Math.Max(0.25, 0.1 * (max - min));
-        return (min - margin, max + margin);
     }
 }

@@ -36,7 +36,7 @@ public partial class PlaygroundTests
         Assert.Contains("examples 5, 6,", await Text(page, "#unit-about"));
 
         var step = SpecReader.Parse(await page.Locator("#work-spec").InputValueAsync(), "work");
-        var q = Quantities(Explainer.Run(step));
+        var q = UnitWorkTests.Quantities(Explainer.Run(step));
         var examples = page.Locator("#unit-work .unit-example");
         for (int k = 0; k < 2; k++)
         {
@@ -94,7 +94,7 @@ public partial class PlaygroundTests
 
         var step = SpecReader.Parse(await page.Locator("#work-spec").InputValueAsync(), "work");
         var explanation = Explainer.Run(step);
-        var q = Quantities(explanation);
+        var q = UnitWorkTests.Quantities(explanation);
         var backward = page.Locator("#unit-work .unit-example").Nth(1);
         Assert.Equal(q["Z2"][0][0], await Exact(page.Locator("#unit-work"), ".value-z"), 1e-9);
         Assert.Equal(q["dZ2"][0][0], await Exact(backward, ".value-delta"), 1e-9);
@@ -134,19 +134,4 @@ public partial class PlaygroundTests
 
     private static async Task<double> Exact(ILocator within, string selector) =>
         double.Parse(await within.Locator(selector).First.GetAttributeAsync("data-exact") ?? "", CultureInfo.InvariantCulture);
-
-    /// <summary>The first step's quantities as <c>nabla explain --format json</c> writes them (a scalar as [[v]]).</summary>
-    private static Dictionary<string, double[][]> Quantities(Explanation e)
-    {
-        using var json = JsonDocument.Parse(ExplanationJson.Write(e));
-        var result = new Dictionary<string, double[][]>();
-        foreach (var p in json.RootElement.GetProperty("steps")[0].GetProperty("quantities").EnumerateObject())
-        {
-            result[p.Name] = p.Value.ValueKind == JsonValueKind.Number
-                ? [[p.Value.GetDouble()]]
-                : [.. p.Value.EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray())];
-        }
-
-        return result;
-    }
 }

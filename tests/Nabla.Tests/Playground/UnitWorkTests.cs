@@ -168,9 +168,12 @@ public class UnitWorkTests
     }
 
     /// <summary>The first step's quantities as <c>nabla explain --format json</c> writes them (a scalar as [[v]]).</summary>
-    private static Dictionary<string, double[][]> Quantities(ModelSpec spec)
+    private static Dictionary<string, double[][]> Quantities(ModelSpec spec) => Quantities(Explainer.Run(spec, 1));
+
+    /// <summary>The first step's quantities of <paramref name="e"/> as <c>nabla explain --format json</c> writes them (a scalar as [[v]]).</summary>
+    internal static Dictionary<string, double[][]> Quantities(Explanation e)
     {
-        using var json = JsonDocument.Parse(ExplanationJson.Write(Explainer.Run(spec, 1)));
+        using var json = JsonDocument.Parse(ExplanationJson.Write(e));
         var result = new Dictionary<string, double[][]>();
         foreach (var p in json.RootElement.GetProperty("steps")[0].GetProperty("quantities").EnumerateObject())
         {
