@@ -1,7 +1,8 @@
 namespace Nabla.Tests;
 
 /// <summary>
-/// The tests that change the process-wide thread settings (Gemm.Threads, Workers.Threaded), and those that
+/// The tests that change the process-wide thread settings (Gemm.Threads, Workers.Threaded) or the vector-math
+/// path (Elementwise.VectorMathCompiled), and those that
 /// count allocations, which a change of those settings mid-test would disturb (a worker started, say): they
 /// run one at a time, never beside each other.
 /// </summary>

@@ -49,7 +49,7 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
 
     public override bool ForwardSmall(Matrix<T> x, Matrix<T> w, Matrix<T>? b, Matrix<T> z, Matrix<T> a)
     {
-        if (x.Rows * w.Cols >= Elementwise.SigmoidScalarBelow)
+        if (!Elementwise.ScalarSigmoid(x.Rows * w.Cols))
         {
             return false; // so many values take the vectorised exponential, whose last bits differ
         }
@@ -65,7 +65,7 @@ internal sealed class SigmoidKernel<T> : ActivationKernel<T>
     }
 
     // (a layer this wide computes σ with the vectorised exponential, as ForwardSmall declines it)
-    internal override ScalarActivation<T>? OneByOne(int units) => units < Elementwise.SigmoidScalarBelow ? new(sigmoid: true, T.Zero) : null;
+    internal override ScalarActivation<T>? OneByOne(int units) => Elementwise.ScalarSigmoid(units) ? new(sigmoid: true, T.Zero) : null;
 
     /// <summary>The scalar forms of Elementwise.Sigmoid and Elementwise.SigmoidBackward.</summary>
     internal readonly struct Function : IScalarActivation<T>

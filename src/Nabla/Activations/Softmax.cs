@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using Nabla.Tensors;
+using Nabla.Tensors.Kernels;
 
 namespace Nabla.Activations;
 
@@ -36,7 +37,7 @@ public sealed class Softmax : Activation
             }
         }
 
-        TensorPrimitives.Exp<T>(a.Span, a.Span); // e^{z − max}, the whole batch in one call (a row is too short for one register)
+        Elementwise.Exp<T>(a.Span, a.Span); // e^{z − max}, the whole batch in one call (a row is too short for one register)
         for (int i = 0; i < a.Rows; i++)
         {
             var ar = a.Row(i);

@@ -14,7 +14,7 @@ namespace Nabla.Tests.Layers;
 /// </summary>
 public class SmallDenseTests
 {
-    private static readonly Activation[] Activations = [new Identity(), new Relu(), new LeakyRelu(0.1), new Sigmoid(), new Tanh()];
+    internal static readonly Activation[] Activations = [new Identity(), new Relu(), new LeakyRelu(0.1), new Sigmoid(), new Tanh()];
 
     [Property(MaxTest = 300)]
     public void FusedLoops_EqualTheSeparateProducts_BitForBit(byte m, byte nIn, byte nOut, byte which, bool bias, int seed)
@@ -34,7 +34,7 @@ public class SmallDenseTests
         Assert.False(SmallDense.Fits(64, 784, 256));
     }
 
-    private static void Check<T>(int m, int inputs, int units, Activation activation, bool bias, ulong seed)
+    internal static void Check<T>(int m, int inputs, int units, Activation activation, bool bias, ulong seed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.True(SmallDense.Fits(m, inputs, units));

@@ -103,13 +103,86 @@ internal static class Elementwise
         Piecewise<LanesScalar<T>, T, T>(ref zs, ref g, ref d, slope, i, z.Length);
     }
 
+    /// <summary>
+    /// True where TensorPrimitives' vectorised e^x, tanh and σ are compiled to machine code. In an interpreter (.NET in
+    /// a browser, without the wasm-tools workload) each of their vector operations is a call, and they take about 25
+    /// times as long as a plain loop of Math.Exp or Math.Tanh; there the plain loops run (the last bits may differ, as
+    /// between register widths). Settable so that tests can force either path.
+    /// </summary>
+    internal static bool VectorMathCompiled { get; set; } = RuntimeFeature.IsDynamicCodeCompiled;
+
+    /// <summary>a = e^z, vectorised where that is compiled, else a plain loop.</summary>
+    public static void Exp<T>(ReadOnlySpan<T> z, Span<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(z.Length, a.Length);
+        if (VectorMathCompiled)
+        {
+            TensorPrimitives.Exp(z, a);
+            return;
+        }
+
+        for (int i = 0; i < z.Length; i++)
+        {
+            a[i] = T.Exp(z[i]);
+        }
+    }
+
+    /// <summary>a = tanh(z), vectorised where that is compiled, else a plain loop.</summary>
+    public static void Tanh<T>(ReadOnlySpan<T> z, Span<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(z.Length, a.Length);
+        if (VectorMathCompiled)
+        {
+            TensorPrimitives.Tanh(z, a);
+            return;
+        }
+
+        for (int i = 0; i < z.Length; i++)
+        {
+            a[i] = T.Tanh(z[i]);
+        }
+    }
+
+    /// <summary>dZ = dA ⊙ (1 − a²), tanh′ from a = tanh(z).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TanhBackward<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> dA, Span<T> dZ)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Same(a.Length, dA.Length);
+        Same(a.Length, dZ.Length);
+        ref T As = ref MemoryMarshal.GetReference(a);
+        ref T g = ref MemoryMarshal.GetReference(dA);
+        ref T d = ref MemoryMarshal.GetReference(dZ);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            i = TanhBackward<Lanes512<T>, Vector512<T>, T>(ref As, ref g, ref d, 0, a.Length);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            i = TanhBackward<Lanes256<T>, Vector256<T>, T>(ref As, ref g, ref d, 0, a.Length);
+        }
+
+        TanhBackward<LanesScalar<T>, T, T>(ref As, ref g, ref d, i, a.Length);
+    }
+
+    /// <summary>The scalar form of <see cref="TanhBackward{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T})"/>, bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TanhBackward<T>(T a, T dA)
+        where T : unmanaged, IFloatingPointIeee754<T> => dA * (T.One + (-T.One * (a * a)));   // dA·(1 − a²)
+
+    /// <summary>True when σ of <paramref name="count"/> values is the scalar loop (few values, or no compiled vector math).</summary>
+    public static bool ScalarSigmoid(int count) => count < SigmoidScalarBelow || !VectorMathCompiled;
+
     /// <summary>a = σ(z) = 1 / (1 + e^−z): a plain loop for a few values, the vectorised exponential for many.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sigmoid<T>(ReadOnlySpan<T> z, Span<T> a)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Same(z.Length, a.Length);
-        if (z.Length >= SigmoidScalarBelow)
+        if (!ScalarSigmoid(z.Length))
         {
             TensorPrimitives.Sigmoid(z, a);
             return;
@@ -229,6 +302,25 @@ internal static class Elementwise
             var ai = TL.Load(ref Unsafe.Add(ref a, i));
             var oneMinusA = TL.MultiplyAdd(minusOne, ai, one);
             TL.Store(TL.Multiply(TL.Multiply(TL.Load(ref Unsafe.Add(ref g, i)), ai), oneMinusA), ref Unsafe.Add(ref d, i));
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TanhBackward<TL, TV, T>(ref T a, ref T g, ref T d, int start, int length)
+        where TL : ILanes<TV, T>
+        where TV : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var one = TL.Broadcast(T.One);
+        var minusOne = TL.Broadcast(-T.One);
+        int i = start;
+        for (; i <= length - TL.Count; i += TL.Count)
+        {
+            var ai = TL.Load(ref Unsafe.Add(ref a, i));
+            var oneMinusA2 = TL.Add(one, TL.Multiply(minusOne, TL.Multiply(ai, ai))); // 1 − a², a² rounded first (no FMA)
+            TL.Store(TL.Multiply(TL.Load(ref Unsafe.Add(ref g, i)), oneMinusA2), ref Unsafe.Add(ref d, i));
         }
 
         return i;
