@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Optimizers;
 
@@ -45,15 +46,19 @@ public sealed class Adagrad<T>(double learningRate, double epsilon = 1e-10)
     private static int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> s, T eps, T eta)
     {
         var (veps, veta) = (new Vector<T>(eps), new Vector<T>(eta));
-        int i = 0;
-        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        ref T g0 = ref MemoryMarshal.GetReference(g);
+        ref T s0 = ref MemoryMarshal.GetReference(s);
+        ref T w0 = ref MemoryMarshal.GetReference(w);
+        nuint i = 0;
+        for (; (int)i <= w.Length - Vector<T>.Count; i += (nuint)Vector<T>.Count)
         {
-            var gi = new Vector<T>(g[i..]);
-            var si = new Vector<T>(s[i..]) + (gi * gi);
-            si.CopyTo(s[i..]);
-            (new Vector<T>(w[i..]) - (veta * (gi / (Vector.SquareRoot(si) + veps)))).CopyTo(w[i..]);
+            // (loads and stores at an offset, not span slices: an interpreter makes a call of each slice)
+            var gi = Vector.LoadUnsafe(ref g0, i);
+            var si = Vector.LoadUnsafe(ref s0, i) + (gi * gi);
+            si.StoreUnsafe(ref s0, i);
+            (Vector.LoadUnsafe(ref w0, i) - (veta * (gi / (Vector.SquareRoot(si) + veps)))).StoreUnsafe(ref w0, i);
         }
 
-        return i;
+        return (int)i;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Optimizers;
 
@@ -83,18 +84,23 @@ public sealed class Adam<T>(double learningRate, double beta1 = 0.9, double beta
     {
         var (vb1, vb2, a1, a2) = (new Vector<T>(b1), new Vector<T>(b2), new Vector<T>(T.One - b1), new Vector<T>(T.One - b2));
         var (veps, veta, vc1, vc2) = (new Vector<T>(eps), new Vector<T>(eta), new Vector<T>(c1), new Vector<T>(c2));
-        int i = 0;
-        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        ref T w0 = ref MemoryMarshal.GetReference(w);
+        ref T g0 = ref MemoryMarshal.GetReference(g);
+        ref T m0 = ref MemoryMarshal.GetReference(m);
+        ref T v0 = ref MemoryMarshal.GetReference(v);
+        nuint i = 0;
+        for (; (int)i <= w.Length - Vector<T>.Count; i += (nuint)Vector<T>.Count)
         {
-            var gi = new Vector<T>(g[i..]);
-            var mi = (vb1 * new Vector<T>(m[i..])) + (a1 * gi);
-            var vi = (vb2 * new Vector<T>(v[i..])) + (a2 * gi * gi);
-            var wi = new Vector<T>(w[i..]) - (veta * ((mi / vc1) / (Vector.SquareRoot(vi / vc2) + veps)));
-            mi.CopyTo(m[i..]);
-            vi.CopyTo(v[i..]);
-            wi.CopyTo(w[i..]);
+            // (loads and stores at an offset, not span slices: an interpreter makes a call of each slice)
+            var gi = Vector.LoadUnsafe(ref g0, i);
+            var mi = (vb1 * Vector.LoadUnsafe(ref m0, i)) + (a1 * gi);
+            var vi = (vb2 * Vector.LoadUnsafe(ref v0, i)) + (a2 * gi * gi);
+            var wi = Vector.LoadUnsafe(ref w0, i) - (veta * ((mi / vc1) / (Vector.SquareRoot(vi / vc2) + veps)));
+            mi.StoreUnsafe(ref m0, i);
+            vi.StoreUnsafe(ref v0, i);
+            wi.StoreUnsafe(ref w0, i);
         }
 
-        return i;
+        return (int)i;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Optimizers;
 
@@ -51,15 +52,19 @@ public sealed class Momentum<T>(double learningRate, double momentum = 0.9, bool
     private int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> v, T mu, T eta)
     {
         var (vmu, veta) = (new Vector<T>(mu), new Vector<T>(eta));
-        int i = 0;
-        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        ref T g0 = ref MemoryMarshal.GetReference(g);
+        ref T v0 = ref MemoryMarshal.GetReference(v);
+        ref T w0 = ref MemoryMarshal.GetReference(w);
+        nuint i = 0;
+        for (; (int)i <= w.Length - Vector<T>.Count; i += (nuint)Vector<T>.Count)
         {
-            var gi = new Vector<T>(g[i..]);
-            var vi = (vmu * new Vector<T>(v[i..])) + gi;
-            vi.CopyTo(v[i..]);
-            (new Vector<T>(w[i..]) - (veta * (Nesterov ? gi + (vmu * vi) : vi))).CopyTo(w[i..]);
+            // (loads and stores at an offset, not span slices: an interpreter makes a call of each slice)
+            var gi = Vector.LoadUnsafe(ref g0, i);
+            var vi = (vmu * Vector.LoadUnsafe(ref v0, i)) + gi;
+            vi.StoreUnsafe(ref v0, i);
+            (Vector.LoadUnsafe(ref w0, i) - (veta * (Nesterov ? gi + (vmu * vi) : vi))).StoreUnsafe(ref w0, i);
         }
 
-        return i;
+        return (int)i;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Nabla.Optimizers;
 
@@ -66,22 +67,27 @@ public sealed class RmsProp<T>(double learningRate, double alpha = 0.99, double 
     private int Vectors(Span<T> w, ReadOnlySpan<T> g, Span<T> s, Span<T> v, T a, T eps, T mu, T eta)
     {
         var (va, a1, veps, vmu, veta) = (new Vector<T>(a), new Vector<T>(T.One - a), new Vector<T>(eps), new Vector<T>(mu), new Vector<T>(eta));
-        int i = 0;
-        for (; i <= w.Length - Vector<T>.Count; i += Vector<T>.Count)
+        ref T g0 = ref MemoryMarshal.GetReference(g);
+        ref T s0 = ref MemoryMarshal.GetReference(s);
+        ref T v0 = ref MemoryMarshal.GetReference(v);
+        ref T w0 = ref MemoryMarshal.GetReference(w);
+        nuint i = 0;
+        for (; (int)i <= w.Length - Vector<T>.Count; i += (nuint)Vector<T>.Count)
         {
-            var gi = new Vector<T>(g[i..]);
-            var si = (va * new Vector<T>(s[i..])) + (a1 * gi * gi);
+            // (loads and stores at an offset, not span slices: an interpreter makes a call of each slice)
+            var gi = Vector.LoadUnsafe(ref g0, i);
+            var si = (va * Vector.LoadUnsafe(ref s0, i)) + (a1 * gi * gi);
             var scaled = gi / (Vector.SquareRoot(si) + veps);
-            si.CopyTo(s[i..]);
+            si.StoreUnsafe(ref s0, i);
             if (Mu > 0)
             {
-                scaled = (vmu * new Vector<T>(v[i..])) + scaled;
-                scaled.CopyTo(v[i..]);
+                scaled = (vmu * Vector.LoadUnsafe(ref v0, i)) + scaled;
+                scaled.StoreUnsafe(ref v0, i);
             }
 
-            (new Vector<T>(w[i..]) - (veta * scaled)).CopyTo(w[i..]);
+            (Vector.LoadUnsafe(ref w0, i) - (veta * scaled)).StoreUnsafe(ref w0, i);
         }
 
-        return i;
+        return (int)i;
     }
 }

@@ -226,31 +226,34 @@ public static class Gemm
     /// with the two strides of each operand fixed before the loops (no branch per element).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Small<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
+    internal static unsafe void Small<T>(bool transA, bool transB, int m, int n, int k, Matrix<T> a, Matrix<T> b, Matrix<T> c, Matrix<T>? bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // op(A)[i,p] = a[i·ai + p·ap];  op(B)[p,j] = b[p·bp + j·bj]
         int lda = a.Cols, ldb = b.Cols, ldc = c.Cols;
         int ai = transA ? 1 : lda, ap = transA ? lda : 1;
         int bp = transB ? 1 : ldb, bj = transB ? ldb : 1;
-        ref T a0 = ref a.Start;
-        ref T b0 = ref b.Start;
-        ref T c0 = ref c.Start;
         bool hasBias = bias is not null;
-        ref T bias0 = ref hasBias ? ref bias!.Start : ref Unsafe.NullRef<T>();
-        for (int i = 0; i < m; i++)
+        ref T biasStart = ref hasBias ? ref bias!.Start : ref Unsafe.NullRef<T>();
+        fixed (T* a0 = &a.Start, b0 = &b.Start, c0 = &c.Start, bias0 = &biasStart)
         {
-            ref T aRow = ref Unsafe.Add(ref a0, i * ai);
-            for (int j = 0; j < n; j++)
+            // (the operands are walked by moving pointers, not indexed: an interpreter pays for every multiply)
+            T* cij = c0;
+            for (int i = 0; i < m; i++, cij = c0 + (i * ldc))
             {
-                ref T bCol = ref Unsafe.Add(ref b0, j * bj);
-                T sum = T.Zero;
-                for (int p = 0; p < k; p++)
+                T* aRow = a0 + (i * ai);
+                T* bCol = b0;
+                for (int j = 0; j < n; j++, cij++, bCol += bj)
                 {
-                    sum += Unsafe.Add(ref aRow, p * ap) * Unsafe.Add(ref bCol, p * bp);
-                }
+                    T* pa = aRow, pb = bCol;
+                    T sum = T.Zero;
+                    for (int p = 0; p < k; p++, pa += ap, pb += bp)
+                    {
+                        sum += *pa * *pb;                           // Σ_p op(A)[i,p]·op(B)[p,j]
+                    }
 
-                Unsafe.Add(ref c0, (i * ldc) + j) = hasBias ? sum + Unsafe.Add(ref bias0, j) : sum;
+                    *cij = hasBias ? sum + bias0[j] : sum;
+                }
             }
         }
     }
