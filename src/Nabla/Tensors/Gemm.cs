@@ -239,11 +239,35 @@ public static class Gemm
         {
             // (the operands are walked by moving pointers, not indexed: an interpreter pays for every multiply)
             T* cij = c0;
+            int bj2 = 2 * bj, bj3 = 3 * bj;
             for (int i = 0; i < m; i++, cij = c0 + (i * ldc))
             {
                 T* aRow = a0 + (i * ai);
                 T* bCol = b0;
-                for (int j = 0; j < n; j++, cij++, bCol += bj)
+                int j = 0;
+                for (; j + 4 <= n; j += 4, cij += 4, bCol += 4 * bj)
+                {
+                    // Four of C's columns at once, each op(A)[i,p] read once for them: the same four sums, p in order.
+                    T* pa = aRow, pb = bCol;
+                    T sum0 = T.Zero, sum1 = T.Zero, sum2 = T.Zero, sum3 = T.Zero;
+                    for (int p = 0; p < k; p++, pa += ap, pb += bp)
+                    {
+                        T av = *pa;
+                        sum0 += av * pb[0];
+                        sum1 += av * pb[bj];
+                        sum2 += av * pb[bj2];
+                        sum3 += av * pb[bj3];
+                    }
+
+                    if (hasBias)
+                    {
+                        (sum0, sum1, sum2, sum3) = (sum0 + bias0[j], sum1 + bias0[j + 1], sum2 + bias0[j + 2], sum3 + bias0[j + 3]);
+                    }
+
+                    (cij[0], cij[1], cij[2], cij[3]) = (sum0, sum1, sum2, sum3);
+                }
+
+                for (; j < n; j++, cij++, bCol += bj)
                 {
                     T* pa = aRow, pb = bCol;
                     T sum = T.Zero;
