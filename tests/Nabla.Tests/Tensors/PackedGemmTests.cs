@@ -146,6 +146,43 @@ public class PackedGemmTests
     }
 
     [Fact]
+    public void RowsThatShareL1Sets_AreFound_ByTheirStride()
+    {
+        Assert.True(PackedGemm<float>.RowsShareCacheSets(2048 * 4, MicroKernel.Rows512));  // 8 KiB apart: all 12 rows in one set
+        Assert.True(PackedGemm<float>.RowsShareCacheSets(1024 * 4, MicroKernel.Rows512));  // 4 KiB
+        Assert.True(PackedGemm<double>.RowsShareCacheSets(1024 * 8, MicroKernel.Rows256)); // 6 rows in one set
+        Assert.True(PackedGemm<float>.RowsShareCacheSets(512 * 4, MicroKernel.Rows512));   // 2 KiB: every other row in one set, 6 each
+        Assert.False(PackedGemm<float>.RowsShareCacheSets(784 * 4, MicroKernel.Rows512));  // 3,136 bytes: 12 different sets
+        Assert.False(PackedGemm<float>.RowsShareCacheSets(1000 * 4, MicroKernel.Rows512));
+        Assert.False(PackedGemm<float>.RowsShareCacheSets(4096, 4));                       // four in one set fit an 8-way cache
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void AnAWhoseRowsShareCacheSets_IsPacked_AndGivesTheBitsOfReadingItInPlace(KernelWidth width)
+    {
+        // A's rows 1,024 floats (4 KiB) apart are packed; the same A stored transposed is read in place. Each C element is
+        // the same sum in the same order either way, over three kc blocks and an edge of rows.
+        const int m = 29, k = 1024, n = 70;
+        Assert.True(PackedGemm<float>.RowsShareCacheSets(k * sizeof(float), PackedGemm<float>.TileRows(width)));
+        var random = new SeededRandom(8);
+        var a = Random<float>(m, k, random);
+        var b = Random<float>(k, n, random);
+        var aT = new Matrix<float>(k, m);
+        for (int i = 0; i < m; i++)
+        {
+            for (int p = 0; p < k; p++)
+            {
+                aT[p, i] = a[i, p];
+            }
+        }
+
+        var packed = Run(Op.AB, a, b, m, n, k, width, threads: 2);
+        var inPlace = Run(Op.AtB, aT, b, m, n, k, width, threads: 2);
+        Assert.Equal(inPlace.ToArray(), packed.ToArray());
+    }
+
+    [Fact]
     public void SmallProducts_ReadAndWriteFromEachMatrixsOffset()
     {
         var random = new SeededRandom(22);
