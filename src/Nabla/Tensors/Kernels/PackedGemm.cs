@@ -446,10 +446,24 @@ internal sealed partial class PackedGemm<T> : IPartitioned
                     a.AsSpan(aOffset + ((pc + p) * lda) + ic + ir, rows).CopyTo(panel.Slice(p * mr, rows));
                 }
             }
-            else
+            else if (rows == mr)
             {
                 // A is m × k: panel[p·MR + r] = A[row r, pc + p], the rows' kc values turned over in square register blocks.
                 Transpose.Whole(ref a[aOffset + ((ic + ir) * lda) + pc], lda, ref panel[0], mr, kc, rows);
+            }
+            else
+            {
+                // An edge of fewer rows than a register block: each row's kc values go down one column of the panel (stride MR).
+                ref T panelStart = ref panel[0];
+                for (int r = 0; r < rows; r++)
+                {
+                    ref T source = ref a[aOffset + ((ic + ir + r) * lda) + pc];
+                    ref T target = ref Unsafe.Add(ref panelStart, r);
+                    for (int p = 0; p < kc; p++)
+                    {
+                        Unsafe.Add(ref target, p * mr) = Unsafe.Add(ref source, p);
+                    }
+                }
             }
         }
     }
